@@ -1,0 +1,66 @@
+/// A subscription to one user's changes on a ``ChangeBus``. Cancelled by ``cancel()`` or when
+/// released; either removes it from the bus.
+public final class ChangeSubscription: Sendable {
+    public let userID: Int64
+    /// The folders it takes changes of; nil: every folder.
+    public let folderIDs: Set<Int64>?
+    private let bus: ChangeBus
+    private let id: UInt64
+    private let subscriber: Subscriber
+
+    init(bus: ChangeBus, userID: Int64, id: UInt64, subscriber: Subscriber) {
+        self.bus = bus
+        self.userID = userID
+        self.id = id
+        self.subscriber = subscriber
+        self.folderIDs = subscriber.folderIDs
+    }
+
+    deinit {
+        cancel()
+    }
+
+    /// The next change matching the filter: a buffered one at once, else waits for one without
+    /// polling (a suspended continuation: no thread, no timer loop).
+    ///
+    /// - Parameter timeout: how long to wait; nil waits until a change or cancellation.
+    /// - Returns: nil when the subscription or the calling task is cancelled, or the timeout
+    ///   passes. One call at a time: a second concurrent call makes the first return nil.
+    public func next(timeout: Duration?) async -> StoreChange? {
+        switch subscriber.poll() {
+        case .change(let change): return change
+        case .cancelled: return nil
+        case .empty: break
+        }
+        guard let timeout else { return await subscriber.wait() }
+        let subscriber = subscriber
+        return await withTaskGroup(of: StoreChange?.self) { group in
+            group.addTask { await subscriber.wait() }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            var result = await group.next() ?? nil
+            group.cancelAll()
+            // A change that raced the timer is delivered, not lost.
+            while let other = await group.next() {
+                if result == nil { result = other }
+            }
+            return result
+        }
+    }
+
+    /// The changes buffered so far, without waiting.
+    public func pending() -> [StoreChange] {
+        var changes: [StoreChange] = []
+        while case .change(let change) = subscriber.poll() { changes.append(change) }
+        return changes
+    }
+
+    /// Ends the subscription: a waiting ``next(timeout:)`` returns nil, later calls return nil,
+    /// and the bus forgets it. Idempotent.
+    public func cancel() {
+        subscriber.cancel()
+        bus.remove(userID: userID, id: id)
+    }
+}
