@@ -1,0 +1,68 @@
+/// Why the directory refused a request. Each case carries the offending value
+/// (never a password) and describes itself for an operator.
+public enum DirectoryError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Not a valid address: the user name takes ASCII letters, digits and
+    /// single inner dots, then one `@` and a valid domain name.
+    case invalidAddress(String)
+    /// Not a valid DNS domain name of at least two labels.
+    case invalidDomainName(String)
+    /// The password is too weak; the reason, never the password.
+    case weakPassword(String)
+    /// The size could not be parsed.
+    case invalidQuota(String)
+    /// The quota is outside the plan's range.
+    case quotaOutOfRange(bytes: Int64, plan: Plan)
+    /// The display name is too long or holds control characters.
+    case invalidDisplayName(String)
+    case domainNotFound(String)
+    case domainExists(String)
+    /// The domain still has users and cannot be removed.
+    case domainNotEmpty(String, users: Int)
+    case userNotFound(String)
+    case userExists(String)
+
+    public var description: String {
+        switch self {
+        case .invalidAddress(let address):
+            "invalid address \(quoted(address)): the user name takes letters, digits and single inner dots, "
+                + "followed by one @ and a valid domain name"
+        case .invalidDomainName(let name):
+            "invalid domain name \(quoted(name)): labels of 1-63 letters, digits and inner hyphens, "
+                + "at least two labels, at most 253 characters"
+        case .weakPassword(let reason):
+            "password refused: \(reason)"
+        case .invalidQuota(let input):
+            "invalid size \(quoted(input)): expected a number of bytes or a size such as 10GB, 500 MB or 1.5 GiB"
+        case .quotaOutOfRange(let bytes, let plan):
+            "quota \(ByteCount.format(bytes)) is outside the \(plan.rawValue) plan's range "
+                + "\(ByteCount.format(plan.quotaRange.lowerBound))-\(ByteCount.format(plan.quotaRange.upperBound))"
+        case .invalidDisplayName(let name):
+            "invalid display name \(quoted(name)): at most 256 characters, no control characters"
+        case .domainNotFound(let name):
+            "no domain \(quoted(name))"
+        case .domainExists(let name):
+            "domain \(quoted(name)) already exists"
+        case .domainNotEmpty(let name, let users):
+            "domain \(quoted(name)) still has \(users) user\(users == 1 ? "" : "s"); remove them first"
+        case .userNotFound(let address):
+            "no user \(quoted(address))"
+        case .userExists(let address):
+            "user \(quoted(address)) already exists"
+        }
+    }
+}
+
+/// Quotes a value for a message, escaping control characters and cutting it
+/// short, so that hostile input cannot forge log lines or flood them.
+private func quoted(_ value: String) -> String {
+    let limit = 300
+    var text = ""
+    for (index, scalar) in value.unicodeScalars.enumerated() {
+        if index == limit {
+            text += "…"
+            break
+        }
+        text += scalar.properties.generalCategory == .control ? scalar.escaped(asASCII: true) : String(scalar)
+    }
+    return "\"\(text)\""
+}
