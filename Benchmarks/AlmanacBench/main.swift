@@ -1,1 +1,30 @@
-print("bench")
+import Foundation
+
+// AlmanacBench: throughput and latency benchmarks (DESIGN.md: Benchmarks/), one subcommand each.
+// Local only: temporary files, no network.
+
+let usage = """
+    usage: AlmanacBench <benchmark> [options]
+
+    benchmarks:
+      store [--items N] [--dir PATH]   store writes per second and change-bus wake-up latency
+    """
+
+let arguments = CommandLine.arguments.dropFirst()
+do {
+    switch arguments.first {
+    case "store":
+        try await StoreBenchmark(arguments: arguments.dropFirst()).run()
+    case "-h", "--help", "help":
+        print(usage)
+    default:
+        FileHandle.standardError.write(Data((usage + "\n").utf8))
+        exit(2)
+    }
+} catch let error as UsageError {
+    FileHandle.standardError.write(Data("AlmanacBench: \(error)\n\n\(usage)\n".utf8))
+    exit(2)
+} catch {
+    FileHandle.standardError.write(Data("AlmanacBench: \(error)\n".utf8))
+    exit(1)
+}

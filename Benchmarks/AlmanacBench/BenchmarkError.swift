@@ -1,0 +1,6 @@
+/// A benchmark that could not complete.
+struct BenchmarkError: Error, CustomStringConvertible {
+    let message: String
+
+    var description: String { message }
+}
