@@ -1,0 +1,23 @@
+import Directory
+import Hummingbird
+import Store
+
+/// The routes and middleware of the HTTP front.
+///
+/// Middleware order: log, body limit, authentication, plan gate, then the
+/// routes. The gate runs before routing, so a Basic mailbox is refused on
+/// every sync path, whether or not a handler is there.
+public enum AlmanacRouter {
+    public static func build(
+        directory: Directory, stores: StorePool, configuration: ServerConfiguration
+    ) -> Router<AlmanacRequestContext> {
+        let router = Router(context: AlmanacRequestContext.self)
+        router.add(middleware: RequestLogMiddleware())
+        router.add(middleware: BodyLimitMiddleware(maximumBodySize: configuration.maxBodySize))
+        router.add(middleware: AuthenticationMiddleware(directory: directory))
+        router.add(middleware: PlanGateMiddleware())
+        HealthController(directory: directory).addRoutes(to: router)
+        AccountController(directory: directory, stores: stores, configuration: configuration).addRoutes(to: router)
+        return router
+    }
+}

@@ -1,0 +1,73 @@
+import Logging
+
+/// One setting of ``ServerConfiguration``: its key in the configuration file
+/// (also the `--flag` name), its environment variable, and how a text value
+/// is applied.
+public struct ConfigurationSetting: Sendable {
+    public let key: String
+    public let environmentVariable: String
+    /// What a valid value looks like, for error messages.
+    public let expected: String
+    let apply: @Sendable (inout ServerConfiguration, String) -> Bool
+
+    /// Every setting, as data. The README's configuration table lists the same.
+    public static let all: [ConfigurationSetting] = [
+        .init("host", "ALMANAC_HOST", "an IP address or host name") { config, value in
+            guard !value.isEmpty else { return false }
+            config.host = value
+            return true
+        },
+        .init("port", "ALMANAC_PORT", "a port number from 0 to 65535") { config, value in
+            guard let port = Int(value), (0...65535).contains(port) else { return false }
+            config.port = port
+            return true
+        },
+        .init("data-dir", "ALMANAC_DATA_DIR", "a directory path") { config, value in
+            guard !value.isEmpty else { return false }
+            config.dataDirectory = value
+            return true
+        },
+        .init("tls-certificate", "ALMANAC_TLS_CERTIFICATE", "a PEM file path") { config, value in
+            config.tlsCertificate = value.isEmpty ? nil : value
+            return true
+        },
+        .init("tls-key", "ALMANAC_TLS_KEY", "a PEM file path") { config, value in
+            config.tlsKey = value.isEmpty ? nil : value
+            return true
+        },
+        .init("public-host", "ALMANAC_PUBLIC_HOST", "a host name") { config, value in
+            config.publicHost = value.isEmpty ? nil : value
+            return true
+        },
+        .init("max-open-stores", "ALMANAC_MAX_OPEN_STORES", "a number from 1 to 100000") { config, value in
+            guard let count = Int(value), (1...100_000).contains(count) else { return false }
+            config.maxOpenStores = count
+            return true
+        },
+        .init("max-body-size", "ALMANAC_MAX_BODY_SIZE", "a byte count from 1024 to 1073741824") { config, value in
+            guard let size = Int(value), (1024...1_073_741_824).contains(size) else { return false }
+            config.maxBodySize = size
+            return true
+        },
+        .init("log-level", "ALMANAC_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical") {
+            config, value in
+            guard let level = Logger.Level(rawValue: value.lowercased()) else { return false }
+            config.logLevel = level
+            return true
+        },
+    ]
+
+    init(
+        _ key: String, _ environmentVariable: String, _ expected: String,
+        apply: @escaping @Sendable (inout ServerConfiguration, String) -> Bool
+    ) {
+        self.key = key
+        self.environmentVariable = environmentVariable
+        self.expected = expected
+        self.apply = apply
+    }
+
+    public static func named(_ key: String) -> ConfigurationSetting? {
+        all.first { $0.key == key }
+    }
+}

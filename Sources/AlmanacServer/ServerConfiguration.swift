@@ -1,0 +1,39 @@
+import Logging
+
+/// Everything `almanac serve` needs, after the configuration file, the
+/// environment and the flags have been merged (flags win, then the
+/// environment, then the file, then these defaults).
+public struct ServerConfiguration: Sendable, Equatable {
+    /// The address to listen on.
+    public var host: String = "127.0.0.1"
+    /// The TCP port; 0 asks the system for a free one (the bound port is printed).
+    public var port: Int = 8080
+    /// The data directory (see ``DataDirectory``).
+    public var dataDirectory: String = "data"
+    /// PEM certificate chain; TLS is on when this and ``tlsKey`` are set.
+    public var tlsCertificate: String?
+    /// PEM private key of ``tlsCertificate``.
+    public var tlsKey: String?
+    /// The host name clients use, for the URLs the server prints and hands out;
+    /// defaults to the listen address.
+    public var publicHost: String?
+    /// How many user stores may be open at once.
+    public var maxOpenStores: Int = 256
+    /// Largest request body accepted, in bytes; larger ones get 413.
+    public var maxBodySize: Int = 32 * 1024 * 1024
+    public var logLevel: Logger.Level = .info
+
+    public init() {}
+
+    public var usesTLS: Bool { tlsCertificate != nil || tlsKey != nil }
+
+    /// The base URL clients use, e.g. `https://mail.example.com` or `http://127.0.0.1:8080`.
+    public func baseURL(boundPort: Int? = nil) -> String {
+        let scheme = usesTLS ? "https" : "http"
+        let port = boundPort ?? self.port
+        let host = publicHost ?? (self.host == "0.0.0.0" || self.host == "::" ? "localhost" : self.host)
+        let bracketed = host.contains(":") ? "[\(host)]" : host
+        let defaultPort = usesTLS ? 443 : 80
+        return port == defaultPort ? "\(scheme)://\(bracketed)" : "\(scheme)://\(bracketed):\(port)"
+    }
+}
