@@ -1,0 +1,99 @@
+import AlmanacServer
+import Foundation
+import Testing
+
+struct ConfigurationTests {
+    @Test func precedenceIsFlagsThenEnvironmentThenFileThenDefaults() throws {
+        let file = try temporaryFile(
+            """
+            # a comment
+            host = 0.0.0.0
+            port = 9000
+            public-host = "mail.example.com"
+            log-level = debug
+            """)
+        let configuration = try ServerConfiguration.load(
+            configFile: file, environment: ["ALMANAC_PORT": "9001", "ALMANAC_MAX_OPEN_STORES": "12"],
+            flags: ["port": "9002"])
+        #expect(configuration.host == "0.0.0.0")
+        #expect(configuration.port == 9002)
+        #expect(configuration.publicHost == "mail.example.com")
+        #expect(configuration.maxOpenStores == 12)
+        #expect(configuration.logLevel == .debug)
+        #expect(configuration.dataDirectory == "data")
+        #expect(configuration.baseURL(boundPort: 9002) == "http://mail.example.com:9002")
+    }
+
+    @Test func dataDirectoryFileIsReadWhenNoneIsNamed() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try "port = 7000\n".write(
+            to: directory.appendingPathComponent("almanac.conf"), atomically: true, encoding: .utf8)
+        let configuration = try ServerConfiguration.load(environment: ["ALMANAC_DATA_DIR": directory.path], flags: [:])
+        #expect(configuration.port == 7000)
+        #expect(configuration.dataDirectory == directory.path)
+    }
+
+    @Test func badValuesAreNamed() throws {
+        #expect(
+            throws: ConfigurationError.invalidValue(
+                source: "--port", key: "port", value: "http", expected: "a port number from 0 to 65535")
+        ) {
+            try ServerConfiguration.load(environment: [:], flags: ["port": "http"])
+        }
+        #expect(
+            throws: ConfigurationError.invalidValue(
+                source: "ALMANAC_PORT", key: "port", value: "70000", expected: "a port number from 0 to 65535")
+        ) {
+            try ServerConfiguration.load(environment: ["ALMANAC_PORT": "70000"], flags: [:])
+        }
+        let unknown = try temporaryFile("colour = blue\n")
+        #expect(throws: ConfigurationError.unknownKey(source: "\(unknown):1", key: "colour")) {
+            try ServerConfiguration.load(configFile: unknown, environment: [:], flags: [:])
+        }
+        let garbage = try temporaryFile("host 1.2.3.4\n")
+        #expect(throws: ConfigurationError.syntax(path: garbage, line: 1, text: "host 1.2.3.4")) {
+            try ServerConfiguration.load(configFile: garbage, environment: [:], flags: [:])
+        }
+        #expect(throws: ConfigurationError.incompleteTLS(missing: "tls-key")) {
+            try ServerConfiguration.load(environment: [:], flags: ["tls-certificate": "/x.pem"])
+        }
+        #expect(throws: ConfigurationError.self) {
+            try ServerConfiguration.load(configFile: "/nonexistent/almanac.conf", environment: [:], flags: [:])
+        }
+    }
+
+    @Test func unreadableCertificateRefusesToStart() async throws {
+        var configuration = ServerConfiguration()
+        configuration.tlsCertificate = "/nonexistent/cert.pem"
+        configuration.tlsKey = "/nonexistent/key.pem"
+        configuration.dataDirectory =
+            FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString).path
+        let service = AlmanacService(configuration: configuration, logger: .init(label: "test"))
+        await #expect {
+            try await service.run()
+        } throws: { error in
+            guard case ConfigurationError.unreadableCertificate(let path, _) = error else { return false }
+            return path == "/nonexistent/cert.pem"
+        }
+        #expect(!FileManager.default.fileExists(atPath: configuration.dataDirectory))
+    }
+
+    @Test func clientURLs() {
+        var configuration = ServerConfiguration()
+        configuration.tlsCertificate = "c"
+        configuration.tlsKey = "k"
+        configuration.publicHost = "mail.example.com"
+        let urls = ClientURLs(base: configuration.baseURL(boundPort: 443))
+        #expect(urls.activeSync == "https://mail.example.com/Microsoft-Server-ActiveSync")
+        #expect(urls.calDAV == "https://mail.example.com/caldav")
+        #expect(urls.cardDAV == "https://mail.example.com/carddav")
+    }
+
+    private func temporaryFile(_ text: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-\(UUID().uuidString).conf")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url.path
+    }
+}
