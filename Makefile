@@ -1,0 +1,31 @@
+# The README's two commands: `make run` and `make test`.
+SWIFT ?= swift
+DATA_DIR ?= data
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: run test build lint format bench
+
+## Installs what the server needs, builds it, and runs it on the demo data.
+run:
+	scripts/install-deps run
+	$(SWIFT) build -c release --product almanac
+	.build/release/almanac serve --demo --data-dir $(DATA_DIR) --host $(HOST) --port $(PORT)
+
+## Installs what the tests need and runs every test.
+test:
+	scripts/install-deps test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks Schemas/Schemas.swift
+
+build:
+	$(SWIFT) build
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests Benchmarks Schemas/Schemas.swift
+
+## Benchmarks (not part of `make test`): see Benchmarks/README.md.
+bench:
+	scripts/install-deps run
+	$(SWIFT) run -c release AlmanacBench store
