@@ -98,12 +98,15 @@ extension Directory {
         cache.removeAll(userID: userID)
     }
 
-    /// Moves a user to another plan. Refused (`quotaOutOfRange`) when the
-    /// current quota is outside the new plan's range: set the quota first.
-    public func setPlan(address: String, plan: Plan) async throws {
+    /// Moves a user to another plan, with a new quota if given, in one write.
+    /// Refused (`quotaOutOfRange`) when the quota (the new one, else the
+    /// current one) is outside the new plan's range; nothing changes then.
+    public func setPlan(address: String, plan: Plan, quotaBytes: Int64? = nil) async throws {
         try await updateUser(address: address) { record in
-            try Validation.quota(record.quotaBytes, plan: plan)
+            let quota = quotaBytes ?? record.quotaBytes
+            try Validation.quota(quota, plan: plan)
             record.plan = plan
+            record.quotaBytes = quota
         }
     }
 

@@ -98,19 +98,8 @@ struct UserSetPlanCommand: AsyncParsableCommand {
     func run() async throws {
         let quotaBytes = try quota.map { try ByteCount(parsing: $0).bytes }
         if let quotaBytes { try Validation.quota(quotaBytes, plan: plan) }
-        try await options.withDirectory { directory in
-            guard let user = try await directory.user(address: address) else {
-                throw DirectoryError.userNotFound(address)
-            }
-            // Each step must be valid on its own: a quota that fits the
-            // current plan goes first, one that needs the new plan goes after.
-            if let quotaBytes, user.plan.quotaRange.contains(quotaBytes) {
-                try await directory.setQuota(address: address, bytes: quotaBytes)
-                try await directory.setPlan(address: address, plan: plan)
-            } else {
-                try await directory.setPlan(address: address, plan: plan)
-                if let quotaBytes { try await directory.setQuota(address: address, bytes: quotaBytes) }
-            }
+        try await options.withDirectory {
+            try await $0.setPlan(address: address, plan: plan, quotaBytes: quotaBytes)
         }
         print("\(address.lowercased()) is now on the \(plan.rawValue) plan")
     }

@@ -123,6 +123,24 @@ struct DirectoryTests {
         #expect(second.id > first.id)
     }
 
+    @Test func setPlanWithAQuotaIsOneWrite() async throws {
+        let directory = try await makeDirectory(in: folder)
+        defer { try? directory.close() }
+        try await directory.setQuota(address: "demo@example.test", bytes: 150 * Plan.gigabyte)
+        // 150 GB does not fit Basic: the plan and the new quota are refused together.
+        await #expect(throws: DirectoryError.quotaOutOfRange(bytes: 60 * Plan.gigabyte, plan: .basic)) {
+            try await directory.setPlan(address: "demo@example.test", plan: .basic, quotaBytes: 60 * Plan.gigabyte)
+        }
+        var demo = try #require(try await directory.user(address: "demo@example.test"))
+        #expect(demo.plan == .enhanced && demo.quotaBytes == 150 * Plan.gigabyte)
+        try await directory.setPlan(address: "demo@example.test", plan: .basic, quotaBytes: 5 * Plan.gigabyte)
+        demo = try #require(try await directory.user(address: "demo@example.test"))
+        #expect(demo.plan == .basic && demo.quotaBytes == 5 * Plan.gigabyte)
+        try await directory.setPlan(address: "demo@example.test", plan: .enhanced, quotaBytes: 200 * Plan.gigabyte)
+        demo = try #require(try await directory.user(address: "demo@example.test"))
+        #expect(demo.plan == .enhanced && demo.quotaBytes == 200 * Plan.gigabyte)
+    }
+
     @Test func setPlanIsRefusedWhenTheQuotaDoesNotFit() async throws {
         let directory = try await makeDirectory(in: folder)
         defer { try? directory.close() }
