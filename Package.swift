@@ -31,6 +31,7 @@ let package = Package(
             sources: ["Schemas.swift"],
             resources: [
                 .embedInCode("store/v0001_store.sql"),
+                .embedInCode("store/v0002_folder_properties.sql"),
                 .embedInCode("directory/v0001_directory.sql"),
             ],
             swiftSettings: swiftSettings
@@ -89,7 +90,7 @@ let package = Package(
         ),
         .testTarget(
             name: "StoreTests",
-            dependencies: ["Store"],
+            dependencies: ["Store", "Schemas", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -16,7 +16,8 @@ public enum Schemas {
 
     /// Migrations of a per-user store (`<data>/users/<user-id>.sqlite`).
     public static let store: [Migration] = [
-        Migration("v0001_store", PackageResources.v0001_store_sql)
+        Migration("v0001_store", PackageResources.v0001_store_sql),
+        Migration("v0002_folder_properties", PackageResources.v0002_folder_properties_sql),
     ]
 
     /// Migrations of the directory (`<data>/directory.sqlite`).

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Schemas
 import Testing
 
 @testable import Store
@@ -64,7 +65,33 @@ struct StoreOpeningTests {
         let migrations = try await second.database.read { db in
             try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         }
-        #expect(migrations == ["v0001_store"])
+        #expect(migrations == Schemas.store.map(\.identifier))
+    }
+
+    @Test func olderFileIsMigratedForwardKeepingItsData() async throws {
+        // A store written by the first release: only v0001 applied, one folder row.
+        let directory = try TemporaryDirectory()
+        let path = directory.storePath()
+        try FileManager.default.createDirectory(
+            atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        let old = try DatabaseQueue(path: path)
+        try await old.write { db in
+            try db.execute(sql: Schemas.store[0].sql)
+            try db.execute(sql: "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY)")
+            try db.execute(sql: "INSERT INTO grdb_migrations VALUES ('v0001_store')")
+        }
+        try old.close()
+
+        let store = try Store(path: path, userID: 1, bus: nil)
+        defer { try? store.close() }
+        let migrations = try await store.database.read { db in
+            try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier")
+        }
+        #expect(migrations == Schemas.store.map(\.identifier))
+        let calendarID = try await store.calendarID()
+        let updated = try await store.updateFolderProperties(
+            id: calendarID, set: [FolderProperty(name: "{urn:x}a", value: "<a xmlns=\"urn:x\"/>")], remove: [])
+        #expect(updated.id == calendarID)
     }
 
     @Test func migratedFileWithoutItsInfoRowIsSeededOnOpen() async throws {
