@@ -1,0 +1,128 @@
+import CLibical
+
+/// Turns DATE/DATE-TIME values into UTC seconds for one evaluation, inside `Libical.run`.
+///
+/// A TZID resolves, in order, to: the object's own VTIMEZONE (RFC 5545 §3.6.5, through
+/// `icaltimezone_set_component`); an IANA zone of the system database
+/// (`icaltimezone_get_builtin_timezone`, which libical 3.0 on Debian reads from
+/// /usr/share/zoneinfo); a Windows zone name through ``WindowsTimeZones``; an Outlook display
+/// name ("(UTC+01:00) Amsterdam, Berlin, …"). A TZID that resolves to nothing is evaluated as
+/// floating time. Floating values use `floatingTimeZone` (IANA), or UTC.
+final class ZoneResolver {
+    private var vtimezones: [String: ICalendarComponent]
+    private var resolved: [String: OpaquePointer?] = [:]
+    private var owned: [OpaquePointer] = []
+    private let floatingZone: OpaquePointer?
+
+    /// Not usable outside `Libical.run`; call ``close()`` before leaving it.
+    init(root: ICalendarComponent, floatingTimeZone: String?) {
+        var vtimezones: [String: ICalendarComponent] = [:]
+        for zone in root.components("VTIMEZONE") {
+            if let tzid = zone.property("TZID")?.value { vtimezones[tzid] = zone }
+        }
+        self.vtimezones = vtimezones
+        floatingZone = floatingTimeZone.flatMap { Self.builtin($0) }
+    }
+
+    /// Frees the zones made from the object's VTIMEZONEs.
+    func close() {
+        for zone in owned { icaltimezone_free(zone, 1) }
+        owned.removeAll()
+        resolved.removeAll()
+    }
+
+    /// The libical zone a value is evaluated in: nil for UTC and for floating without a floating zone.
+    func zone(for value: DateTimeValue) -> OpaquePointer? {
+        if value.isUTC { return nil }
+        if let tzid = value.tzid, let zone = zone(tzid: tzid) { return zone }
+        return floatingZone
+    }
+
+    /// Whether `value` ends up evaluated as floating time (no zone of its own).
+    func isFloating(_ value: DateTimeValue) -> Bool {
+        if value.isUTC { return false }
+        if let tzid = value.tzid, zone(tzid: tzid) != nil { return false }
+        return true
+    }
+
+    /// UTC seconds of a DATE or DATE-TIME (a DATE is its midnight).
+    func seconds(_ value: DateTimeValue) -> Int64 {
+        guard let zone = zone(for: value) else { return value.secondsAsUTC }
+        return Int64(icaltime_as_timet_with_zone(Self.icaltime(value), zone))
+    }
+
+    /// The wall-clock time at `seconds` in the zone `like` is evaluated in, with `like`'s form.
+    func local(_ seconds: Int64, like value: DateTimeValue) -> DateTimeValue {
+        var result: DateTimeValue
+        if let zone = zone(for: value) {
+            let time = icaltime_from_timet_with_zone(time_t(seconds), 0, zone)
+            result = DateTimeValue(
+                year: Int(time.year), month: Int(time.month), day: Int(time.day),
+                hour: Int(time.hour), minute: Int(time.minute), second: Int(time.second))
+        } else {
+            result = DateTimeValue.utc(seconds)
+        }
+        result.isUTC = value.isUTC
+        result.isDate = value.isDate
+        result.tzid = value.tzid
+        return result
+    }
+
+    /// The zone a TZID names, or nil (then evaluated as floating).
+    func zone(tzid: String) -> OpaquePointer? {
+        if let known = resolved[tzid] { return known }
+        let zone = vtimezone(tzid) ?? Self.systemZone(forTZID: tzid)
+        resolved[tzid] = zone
+        return zone
+    }
+
+    private func vtimezone(_ tzid: String) -> OpaquePointer? {
+        guard let definition = vtimezones[tzid] else { return nil }
+        guard let component = icalparser_parse_string(definition.serialized) else { return nil }
+        guard icalcomponent_isa(component) == ICAL_VTIMEZONE_COMPONENT, let zone = icaltimezone_new() else {
+            icalcomponent_free(component)
+            return nil
+        }
+        guard icaltimezone_set_component(zone, component) != 0 else {
+            icalcomponent_free(component)
+            icaltimezone_free(zone, 1)
+            return nil
+        }
+        owned.append(zone)
+        return zone
+    }
+
+    /// IANA name (also inside prefixes like "/mozilla.org/20070129_1/Europe/Berlin"), then
+    /// Windows name, then Outlook display name.
+    static func systemZone(forTZID tzid: String) -> OpaquePointer? {
+        let trimmed = String(tzid.trimmingSpaces)
+        if let zone = builtin(trimmed) { return zone }
+        if let iana = WindowsTimeZones.iana(forWindows: trimmed) ?? WindowsTimeZones.iana(forDisplayName: trimmed) {
+            return builtin(iana) ?? WindowsTimeZones.modernName(iana).flatMap { builtin($0) }
+        }
+        var parts = trimmed.split(separator: "/")
+        while parts.count > 2 {
+            parts.removeFirst()
+            if let zone = builtin(parts.joined(separator: "/")) { return zone }
+        }
+        return nil
+    }
+
+    /// A zone of the system database; "UTC" and "GMT" give libical's UTC zone.
+    static func builtin(_ name: String) -> OpaquePointer? {
+        guard !name.isEmpty, name.utf8.count < 128, !name.contains(".."), !name.hasPrefix("/") else { return nil }
+        return icaltimezone_get_builtin_timezone(name)
+    }
+
+    static func icaltime(_ value: DateTimeValue) -> icaltimetype {
+        var time = icaltimetype()
+        time.year = Int32(clamping: value.year)
+        time.month = Int32(value.month)
+        time.day = Int32(value.day)
+        time.hour = Int32(value.hour)
+        time.minute = Int32(value.minute)
+        time.second = Int32(value.second)
+        time.is_date = value.isDate ? 1 : 0
+        return time
+    }
+}

@@ -1,0 +1,78 @@
+import ICalendar
+import Testing
+
+struct ICalendarTimeZoneTests {
+    static let jan1: Int64 = 1_735_689_600
+    static let day: Int64 = 86_400
+    static let hour: Int64 = 3_600
+
+    func firstStart(_ lines: String...) throws -> Int64? {
+        let text = calendar(["BEGIN:VEVENT", "UID:tz"] + lines + ["END:VEVENT"])
+        return try parsed(text).occurrences(of: "VEVENT", from: 0, to: .max).first?.start
+    }
+
+    @Test func newYorkAcrossDST() throws {
+        // 2025-03-03 and 2025-03-10 are Mondays (day 61 and 68); DST begins Sunday 9 March:
+        // 09:00 EST = 14:00Z, then 09:00 EDT = 13:00Z.
+        let object = try parsed(
+            calendar(
+                "BEGIN:VEVENT", "UID:1", "DTSTART;TZID=America/New_York:20250303T090000", "RRULE:FREQ=WEEKLY;COUNT=2",
+                "END:VEVENT"))
+        let starts = object.occurrences(of: "VEVENT", from: 0, to: .max).map(\.start)
+        #expect(starts == [Self.jan1 + 61 * Self.day + 14 * Self.hour, Self.jan1 + 68 * Self.day + 13 * Self.hour])
+        let expanded = object.expanded(from: 0, to: .max).root.components("VEVENT")
+        #expect(expanded.compactMap { $0.property("DTSTART")?.value } == ["20250303T140000Z", "20250310T130000Z"])
+    }
+
+    @Test func zonesOfTheWorld() throws {
+        // 2025-07-01 is day 181: Berlin +2 (CEST).
+        #expect(
+            try firstStart("DTSTART;TZID=Europe/Berlin:20250701T100000") == Self.jan1 + 181 * Self.day + 8 * Self.hour)
+        // Sydney: +11 in January (AEDT), +10 in July (AEST).
+        #expect(
+            try firstStart("DTSTART;TZID=Australia/Sydney:20250115T100000") == Self.jan1 + 13 * Self.day + 23
+                * Self.hour)
+        #expect(try firstStart("DTSTART;TZID=Australia/Sydney:20250715T100000") == Self.jan1 + 195 * Self.day)
+        // Kolkata +05:30.
+        #expect(
+            try firstStart("DTSTART;TZID=Asia/Kolkata:20250115T100000") == Self.jan1 + 14 * Self.day + 4 * Self.hour
+                + 1800)
+        // Chatham +12:45 in July (standard time): 2025-07-14 21:15Z.
+        #expect(
+            try firstStart("DTSTART;TZID=Pacific/Chatham:20250715T100000") == Self.jan1 + 194 * Self.day + 21
+                * Self.hour + 900)
+    }
+
+    @Test func windowsAndOutlookNamesWithoutVTIMEZONE() throws {
+        let expected = Self.jan1 + 181 * Self.day + 8 * Self.hour
+        #expect(try firstStart("DTSTART;TZID=W. Europe Standard Time:20250701T100000") == expected)
+        #expect(
+            try firstStart(
+                "DTSTART;TZID=\"(UTC+01:00) Amsterdam, Berlin, Bern, Rome, Stockholm, Vienna\":20250701T100000")
+                == expected)
+        #expect(try firstStart("DTSTART;TZID=/mozilla.org/20070129_1/Europe/Berlin:20250701T100000") == expected)
+        // Unknown TZID: floating, read as UTC.
+        #expect(
+            try firstStart("DTSTART;TZID=Nowhere/Special:20250701T100000") == Self.jan1 + 181 * Self.day + 10
+                * Self.hour)
+    }
+
+    @Test func ownVTIMEZONEWins() throws {
+        // A VTIMEZONE that calls itself "Europe/Berlin" but is fixed +0300 must be used as written.
+        let fake = """
+            BEGIN:VTIMEZONE\r
+            TZID:Europe/Berlin\r
+            BEGIN:STANDARD\r
+            TZOFFSETFROM:+0300\r
+            TZOFFSETTO:+0300\r
+            DTSTART:19700101T000000\r
+            END:STANDARD\r
+            END:VTIMEZONE
+            """
+        let object = try parsed(
+            calendar(fake, "BEGIN:VEVENT", "UID:1", "DTSTART;TZID=Europe/Berlin:20250701T100000", "END:VEVENT"))
+        #expect(
+            object.occurrences(of: "VEVENT", from: 0, to: .max).first?.start == Self.jan1 + 181 * Self.day + 7
+                * Self.hour)
+    }
+}
