@@ -36,6 +36,37 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // System-library shims (DESIGN.md): libxml2 and libical through pkg-config.
+        .systemLibrary(
+            name: "CLibxml2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibical",
+            pkgConfig: "libical",
+            providers: [.apt(["libical-dev"])]
+        ),
+        .target(
+            name: "DAVXML",
+            dependencies: ["CLibxml2"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "ICalendar",
+            dependencies: ["CLibical"],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "DAV",
+            dependencies: [
+                "DAVXML",
+                "ICalendar",
+                "Store",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "Store",
             dependencies: [
@@ -60,6 +91,7 @@ let package = Package(
         .target(
             name: "AlmanacServer",
             dependencies: [
+                "DAV",
                 "Store",
                 "Directory",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -86,6 +118,22 @@ let package = Package(
             name: "AlmanacBench",
             dependencies: ["Store", "Directory"],
             path: "Benchmarks/AlmanacBench",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DAVTests",
+            dependencies: ["DAV", "DAVXML", "Store"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ICalendarTests",
+            dependencies: ["ICalendar"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "DAVXMLTests",
+            dependencies: ["DAVXML"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

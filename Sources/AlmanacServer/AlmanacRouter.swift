@@ -1,11 +1,12 @@
+import DAV
 import Directory
 import Hummingbird
 import Store
 
 /// The routes and middleware of the HTTP front.
 ///
-/// Middleware order: log, body limit, authentication, plan gate, then the
-/// routes. The gate runs before routing, so a Basic mailbox is refused on
+/// Middleware order: log, body limit, authentication, plan gate, DAV, then
+/// the routes. The gate runs before routing, so a Basic mailbox is refused on
 /// every sync path, whether or not a handler is there.
 public enum AlmanacRouter {
     public static func build(
@@ -16,6 +17,9 @@ public enum AlmanacRouter {
         router.add(middleware: BodyLimitMiddleware(maximumBodySize: configuration.maxBodySize))
         router.add(middleware: AuthenticationMiddleware(directory: directory))
         router.add(middleware: PlanGateMiddleware())
+        router.add(
+            middleware: DAVMiddleware(
+                service: DAVService(stores: stores), maximumBodySize: configuration.maxBodySize))
         HealthController(directory: directory).addRoutes(to: router)
         AccountController(directory: directory, stores: stores, configuration: configuration).addRoutes(to: router)
         return router

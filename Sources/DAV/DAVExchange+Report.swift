@@ -1,0 +1,184 @@
+import DAVXML
+import Foundation
+import ICalendar
+import Store
+
+extension DAVExchange {
+    /// REPORT (RFC 3253 §3.6): calendar-multiget, calendar-query and free-busy-query
+    /// (RFC 4791 §7), sync-collection (RFC 6578).
+    func report() async throws -> DAVResponse {
+        guard let body = try xmlBody() else { throw DAVError.badRequest("A REPORT needs a body.") }
+        guard let resource = try await resolve(path) else { throw DAVError.notFound(request.path) }
+        switch body.name {
+        case DAVNames.calendarMultiget: return try await calendarMultiget(body, on: resource)
+        case DAVNames.calendarQuery: return try await calendarQuery(body, on: resource)
+        case DAVNames.freeBusyQuery: return try await freeBusyQuery(body, on: resource)
+        case DAVNames.syncCollection: return try await syncCollection(body, on: resource)
+        default:
+            throw DAVError(403, .dav("supported-report"), "The report \(body.name) is not supported here.")
+        }
+    }
+
+    /// The properties a report asks for, with `calendar-data` taken apart.
+    struct ReportProperties {
+        var names: [XMLName] = []
+        var calendarData: CalendarDataRequest?
+
+        init(_ report: XMLElement) throws(DAVError) {
+            for property in report.child(DAVNames.prop)?.children ?? [] {
+                if property.name == DAVNames.calendarDataType {
+                    calendarData = try CalendarDataRequest(property)
+                }
+                names.append(property.name)
+            }
+            if report.child(DAVNames.prop) == nil && report.child(DAVNames.allprop) != nil {
+                names = LiveProperty.allpropNames
+            }
+        }
+    }
+
+    /// Writes one calendar object's response with the asked properties.
+    func writeObject(
+        _ folder: Folder, _ item: Item, _ properties: ReportProperties, context: PropertyContext,
+        to multistatus: inout Multistatus
+    ) {
+        let resource = DAVResource.calendarObject(folder, item)
+        var found: [(XMLName, PropertyValue)] = []
+        var missing: [(XMLName, Int)] = []
+        for name in properties.names {
+            if name == DAVNames.calendarDataType, let calendarData = properties.calendarData {
+                found.append((name, .text(calendarData.text(of: item.body))))
+            } else if let value = value(of: name, on: resource, context: context) {
+                found.append((name, value))
+            } else {
+                missing.append((name, 404))
+            }
+        }
+        multistatus.response(href: href(of: resource), found: found, failed: missing)
+    }
+
+    /// The calendar a report runs on: the collection itself, or the one of an object.
+    func reportCalendar(_ resource: DAVResource) throws(DAVError) -> Folder {
+        switch resource {
+        case .calendar(let folder), .calendarObject(let folder, _): return folder
+        default: throw DAVError(403, .dav("supported-report"), "This report runs on a calendar collection.")
+        }
+    }
+
+    // MARK: calendar-multiget (RFC 4791 §7.9)
+
+    func calendarMultiget(_ body: XMLElement, on resource: DAVResource) async throws -> DAVResponse {
+        let properties = try ReportProperties(body)
+        let context = try await propertyContext(needsQuota: false)
+        // Resolve every href first, one store read per calendar, then answer in request order.
+        var wanted: [(href: String, collection: String, name: String)?] = []
+        var namesByCollection: [String: [String]] = [:]
+        for hrefElement in body.children(DAVNames.href) {
+            let href = hrefElement.text
+            guard
+                case .member(.calendars, let owner, let collection, let name)? = try? DAVPath(
+                    Self.path(of: href) ?? href),
+                owner == principal.address
+            else {
+                wanted.append(nil)
+                continue
+            }
+            wanted.append((href, collection, name))
+            namesByCollection[collection, default: []].append(name)
+        }
+        var found: [String: (Folder, [String: Item])] = [:]
+        for (collection, names) in namesByCollection {
+            guard let folder = try await calendar(named: collection) else { continue }
+            let items = try await store.items(folderID: folder.id, resourceNames: names)
+            found[collection] = (
+                folder, Dictionary(items.map { ($0.resourceName, $0) }, uniquingKeysWith: { first, _ in first })
+            )
+        }
+        var multistatus = Multistatus()
+        for (index, hrefElement) in body.children(DAVNames.href).enumerated() {
+            if let entry = wanted[index], let (folder, items) = found[entry.collection], let item = items[entry.name] {
+                writeObject(folder, item, properties, context: context, to: &multistatus)
+            } else {
+                multistatus.response(href: hrefElement.text, status: 404)
+            }
+        }
+        return .multistatus(multistatus.bytes)
+    }
+
+    // MARK: calendar-query (RFC 4791 §7.8)
+
+    func calendarQuery(_ body: XMLElement, on resource: DAVResource) async throws -> DAVResponse {
+        let folder = try reportCalendar(resource)
+        let properties = try ReportProperties(body)
+        guard let filterElement = body.child(XMLName(Namespaces.calDAV, "filter")) else {
+            throw DAVError(403, XMLName(Namespaces.calDAV, "valid-filter"), "A calendar-query needs a filter.")
+        }
+        let filter = try CalendarFilter(filterElement)
+        let context = try await propertyContext(needsQuota: false)
+        let floatingZone = calendarTimeZone(of: folder, context: context)
+        // The index narrows by the widest time range of the filter; the filter decides.
+        let range = filter.outerTimeRange
+        let candidates: [Item]
+        if let range {
+            candidates = try await store.items(
+                folderID: folder.id, overlapping: range.start.map { $0 - Self.floatingSlack },
+                range.end.map { $0 + Self.floatingSlack })
+        } else {
+            candidates = try await store.items(folderID: folder.id)
+        }
+        var multistatus = Multistatus()
+        for item in candidates {
+            if case .calendarObject(_, let only) = resource, only.id != item.id { continue }
+            guard let object = try? ICalendarObject.parse(String(decoding: item.body, as: UTF8.self)),
+                filter.matches(object, floatingTimeZone: floatingZone)
+            else { continue }
+            writeObject(folder, item, properties, context: context, to: &multistatus)
+        }
+        return .multistatus(multistatus.bytes)
+    }
+
+    /// Floating times may sit up to 14 hours either side of UTC.
+    static let floatingSlack: Int64 = 14 * 3600
+
+    // MARK: free-busy-query (RFC 4791 §7.10)
+
+    func freeBusyQuery(_ body: XMLElement, on resource: DAVResource) async throws -> DAVResponse {
+        let folder = try reportCalendar(resource)
+        guard let range = try CalendarFilter.timeRange(body), let start = range.start, let end = range.end else {
+            throw DAVError(400, nil, "A free-busy-query needs a time-range with start and end.")
+        }
+        var periods: [BusyPeriod] = []
+        for item in try await store.items(
+            folderID: folder.id, overlapping: start - Self.floatingSlack, end + Self.floatingSlack)
+        {
+            guard let object = try? ICalendarObject.parse(String(decoding: item.body, as: UTF8.self)) else { continue }
+            periods += object.busyPeriods(from: start, to: end)
+        }
+        periods.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        var lines = [
+            "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Almanac//CalDAV//EN", "BEGIN:VFREEBUSY",
+            "DTSTAMP:" + ICalendarDate.formatUTC(Int64(Date().timeIntervalSince1970)),
+            "DTSTART:" + ICalendarDate.formatUTC(start), "DTEND:" + ICalendarDate.formatUTC(end),
+        ]
+        for period in periods {
+            let value =
+                ICalendarDate.formatUTC(max(period.start, start)) + "/" + ICalendarDate.formatUTC(min(period.end, end))
+            lines.append(period.type == "BUSY" ? "FREEBUSY:" + value : "FREEBUSY;FBTYPE=\(period.type):" + value)
+        }
+        lines += ["END:VFREEBUSY", "END:VCALENDAR"]
+        return DAVResponse(
+            status: 200, headers: [("Content-Type", "text/calendar; charset=utf-8")],
+            body: Array((lines.joined(separator: "\r\n") + "\r\n").utf8))
+    }
+}
+
+extension CalendarFilter {
+    /// The time range of the first component filter below VCALENDAR, for the index.
+    var outerTimeRange: TimeRange? {
+        guard case .component(_, _, _, _, let components) = self else { return nil }
+        for component in components {
+            if case .component(_, false, let range?, _, _) = component { return range }
+        }
+        return nil
+    }
+}
