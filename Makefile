@@ -17,6 +17,7 @@ test:
 	scripts/install-deps test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	Conformance/run-all
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests Benchmarks Schemas/Schemas.swift
 
 build:

@@ -22,12 +22,18 @@ struct DAVMiddleware: RouterMiddleware {
         let path = request.uri.path
         let lowered = path.lowercased()
         if lowered == "/.well-known/caldav" || lowered == "/.well-known/caldav/" {
+            // RFC 6764 §5. 308 for methods other than GET and HEAD keeps the method and the
+            // body (a PROPFIND asking for current-user-principal) on the way to the DAV root.
             var headers = HTTPFields()
             headers[.location] = "/dav/"
-            return Response(status: .movedPermanently, headers: headers)
+            let isRead = request.method == .get || request.method == .head
+            return Response(status: isRead ? .movedPermanently : .permanentRedirect, headers: headers)
         }
-        guard Self.isDAVPath(lowered) else { return try await next(request, context) }
+        // The bare host is an entry point too: PROPFIND / finds the principal (RFC 6764 §6).
+        let isRootDiscovery = lowered == "/" && (request.method.rawValue == "PROPFIND" || request.method == .options)
+        guard Self.isDAVPath(lowered) || isRootDiscovery else { return try await next(request, context) }
         let user = try context.requireUser()
+        if isRootDiscovery, let refusal = PlanGateMiddleware.refusal(for: user, protocol: .dav) { throw refusal }
         var request = request
         let body: ByteBuffer
         do {

@@ -18,14 +18,18 @@ public struct PlanGateMiddleware: RouterMiddleware {
             return try await next(request, context)
         }
         let user = try context.requireUser()
-        guard user.plan.allowsSyncProtocols else {
-            throw AlmanacHTTPError(
-                .forbidden,
-                message: """
-                    The mailbox \(user.address) is on the Basic plan. \(syncProtocol.rawValue) needs an \
-                    Enhanced mailbox; ask your administrator to upgrade it.
-                    """)
-        }
+        if let refusal = Self.refusal(for: user, protocol: syncProtocol) { throw refusal }
         return try await next(request, context)
+    }
+
+    /// The 403 a Basic mailbox gets on a sync protocol, or nil for an Enhanced one.
+    static func refusal(for user: User, protocol syncProtocol: SyncPaths.SyncProtocol) -> AlmanacHTTPError? {
+        guard !user.plan.allowsSyncProtocols else { return nil }
+        return AlmanacHTTPError(
+            .forbidden,
+            message: """
+                The mailbox \(user.address) is on the Basic plan. \(syncProtocol.rawValue) needs an \
+                Enhanced mailbox; ask your administrator to upgrade it.
+                """)
     }
 }

@@ -26,7 +26,7 @@ enum DAVPath: Equatable, Sendable {
     /// Throws for malformed percent-encoding.
     init?(_ path: String) throws(DAVError) {
         let lowered = path.lowercased()
-        if ["/dav", "/dav/", "/caldav", "/caldav/", "/carddav", "/carddav/"].contains(lowered) {
+        if ["/", "/dav", "/dav/", "/caldav", "/caldav/", "/carddav", "/carddav/"].contains(lowered) {
             self = .entry
             return
         }
