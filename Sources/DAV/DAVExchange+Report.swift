@@ -14,6 +14,8 @@ extension DAVExchange {
         case DAVNames.calendarQuery: return try await calendarQuery(body, on: resource)
         case DAVNames.freeBusyQuery: return try await freeBusyQuery(body, on: resource)
         case DAVNames.syncCollection: return try await syncCollection(body, on: resource)
+        case .dav("principal-property-search"): return try await principalPropertySearch(body, on: resource)
+        case .dav("principal-search-property-set"): return principalSearchPropertySet()
         default:
             throw DAVError(403, .dav("supported-report"), "The report \(body.name) is not supported here.")
         }

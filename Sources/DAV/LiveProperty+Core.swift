@@ -105,6 +105,8 @@ extension LiveProperty {
                         DAVNames.syncCollection,
                     ]
                 case .calendarHome: [DAVNames.syncCollection]
+                case .entry, .principals, .principal:
+                    [.dav("principal-property-search"), .dav("principal-search-property-set")]
                 default: []
                 }
             guard !reports.isEmpty else { return nil }
