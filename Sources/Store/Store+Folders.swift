@@ -33,14 +33,8 @@ extension Store {
     public func createFolder(class folderClass: FolderClass, name: String, displayName: String, parentID: Int64?)
         async throws -> Folder
     {
-        try StoreName.validate(name)
-        let userID = userID
-        return try await write { db in
-            let folder = try FolderWrites.insert(
-                db, folderClass: folderClass, role: nil, name: name, displayName: displayName, parentID: parentID,
-                now: Date().timeIntervalSince1970)
-            return (folder, [StoreChange(userID: userID, folderID: folder.id, modseq: folder.modseq)])
-        }
+        try await createFolder(
+            class: folderClass, name: name, displayName: displayName, parentID: parentID, properties: [])
     }
 
     /// Renames (display name only: `name` is never rewritten) and/or moves a folder.
