@@ -40,17 +40,27 @@ extension DAVExchange {
                 multistatus.response(href: href(of: resource), status: 507)
                 tokenModseq = included.last?.modseq ?? 0
             }
-            multistatus.syncToken(SyncToken(storeID: store.storeID, modseq: tokenModseq).description)
+            multistatus.syncToken(
+                SyncToken(storeID: store.storeID, folderID: folder.id, modseq: tokenModseq).description)
             return .multistatus(multistatus.bytes)
         }
 
-        guard let token = SyncToken(String(tokenText)), token.storeID == store.storeID else {
+        guard let token = SyncToken(String(tokenText)), token.storeID == store.storeID, token.folderID == folder.id,
+            token.modseq >= folder.createdModseq
+        else {
             throw DAVError(
                 403, .dav("valid-sync-token"),
                 "The sync token was not issued by this collection; sync again from scratch.")
         }
         let (changes, _) = try await store.changes(folderID: folder.id, since: token.modseq)
-        let memberChanges = changes.filter { !$0.kind.isFolderLevel }.sorted { $0.modseq < $1.modseq }
+        // One answer per href: a name deleted and created again is a changed member (RFC 6578 §3.5.2).
+        var latestByName: [String: Change] = [:]
+        for change in changes where !change.kind.isFolderLevel {
+            guard let name = change.resourceName else { continue }
+            if let known = latestByName[name], known.modseq > change.modseq { continue }
+            latestByName[name] = change
+        }
+        let memberChanges = latestByName.values.sorted { $0.modseq < $1.modseq }
         let included = Array(memberChanges.prefix(limit))
         let current = try await store.items(
             folderID: folder.id, resourceNames: included.filter { $0.kind != .deleted }.compactMap(\.resourceName))
@@ -68,7 +78,7 @@ extension DAVExchange {
             multistatus.response(href: href(of: resource), status: 507)
             tokenModseq = included.last?.modseq ?? token.modseq
         }
-        multistatus.syncToken(SyncToken(storeID: store.storeID, modseq: tokenModseq).description)
+        multistatus.syncToken(SyncToken(storeID: store.storeID, folderID: folder.id, modseq: tokenModseq).description)
         return .multistatus(multistatus.bytes)
     }
 

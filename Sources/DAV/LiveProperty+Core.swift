@@ -104,7 +104,6 @@ extension LiveProperty {
                         DAVNames.calendarMultiget, DAVNames.calendarQuery, DAVNames.freeBusyQuery,
                         DAVNames.syncCollection,
                     ]
-                case .calendarHome: [DAVNames.syncCollection]
                 case .entry, .principals, .principal:
                     [.dav("principal-property-search"), .dav("principal-search-property-set")]
                 default: []
@@ -122,11 +121,11 @@ extension LiveProperty {
         },
         LiveProperty(DAVNames.syncToken) { resource, context in
             guard case .calendar(let folder) = resource else { return nil }
-            return .text(SyncToken(storeID: context.storeID, modseq: folder.modseq).description)
+            return .text(SyncToken(storeID: context.storeID, folderID: folder.id, modseq: folder.modseq).description)
         },
         LiveProperty(DAVNames.getctag) { resource, context in
             guard case .calendar(let folder) = resource else { return nil }
-            return .text(SyncToken(storeID: context.storeID, modseq: folder.modseq).description)
+            return .text(SyncToken(storeID: context.storeID, folderID: folder.id, modseq: folder.modseq).description)
         },
         LiveProperty(DAVNames.quotaUsedBytes) { resource, context in
             guard resource.isCollection, let used = context.usedBytes, resource.hasQuota else { return nil }
