@@ -7,8 +7,9 @@ extension DAVExchange {
     /// COPY and MOVE of calendar objects between the user's calendars
     /// (RFC 4918 §9.8, §9.9; RFC 4791 §5.3.2 preconditions apply to the target).
     func copyOrMove(isMove: Bool) async throws -> DAVResponse {
-        guard case .calendarObject(let source, let item)? = try await resolve(path) else {
-            if case .calendar = try await resolve(path) {
+        let resource = try await resolve(path)
+        guard case .calendarObject(let source, let item)? = resource else {
+            if case .calendar? = resource {
                 throw DAVError(403, nil, "Whole calendars cannot be copied or moved; items can.")
             }
             throw DAVError.notFound(request.path)
@@ -33,7 +34,8 @@ extension DAVExchange {
         }
         let context = try await propertyContext(needsQuota: false)
         let components = CalendarCollections.components(of: target, context: context)
-        let body = try await store.item(folderID: source.id, resourceName: item.resourceName)?.body ?? []
+        // The resolved item carries its body already.
+        let body = item.body
         let kinds = (try? ICalendarObject.parse(String(decoding: body, as: UTF8.self)))?.componentNames ?? []
         guard kinds.isSubset(of: Set(components)) else {
             throw DAVError(
