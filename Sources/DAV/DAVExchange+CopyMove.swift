@@ -32,7 +32,7 @@ extension DAVExchange {
         if existing != nil && !overwrite {
             throw DAVError(412, nil, "\(name) exists and Overwrite is F.")
         }
-        let context = try await propertyContext(needsQuota: false)
+        let context = try await propertyContext(for: target)
         let components = CalendarCollections.components(of: target, context: context)
         // The resolved item carries its body already.
         let body = item.body

@@ -16,7 +16,7 @@ extension DAVExchange {
             throw DAVError(409, nil, "The calendar \(collection) does not exist.")
         }
         let object = try validatedObject()
-        let context = try await propertyContext(needsQuota: false)
+        let context = try await propertyContext(for: folder)
         let components = CalendarCollections.components(of: folder, context: context)
         guard object.componentNames.isSubset(of: Set(components)) else {
             throw DAVError(

@@ -116,7 +116,7 @@ extension DAVExchange {
             throw DAVError(403, XMLName(Namespaces.calDAV, "valid-filter"), "A calendar-query needs a filter.")
         }
         let filter = try CalendarFilter(filterElement)
-        let context = try await propertyContext(needsQuota: false)
+        let context = try await propertyContext(for: folder)
         let floatingZone = calendarTimeZone(of: folder, context: context)
         // The index narrows by the widest time range of the filter; the filter decides.
         let range = filter.outerTimeRange

@@ -20,7 +20,7 @@ extension DAVExchange {
         let properties = try ReportProperties(body)
         let limit = try syncLimit(body)
         let tokenText = body.child(DAVNames.syncToken)?.text.trimmingWhitespace() ?? ""
-        let context = try await propertyContext(needsQuota: false)
+        let context = try await propertyContext(for: folder)
         var multistatus = Multistatus()
 
         if tokenText.isEmpty {

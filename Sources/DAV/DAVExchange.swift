@@ -81,6 +81,14 @@ struct DAVExchange {
         }
     }
 
+    /// What properties of one calendar and its objects need: that folder's kept properties only
+    /// (a PUT or a report on one calendar reads no other folder's).
+    func propertyContext(for folder: Folder) async throws -> PropertyContext {
+        PropertyContext(
+            principal: principal, storeID: store.storeID, limits: limits,
+            folderProperties: [folder.id: try await store.folderProperties(id: folder.id)], usedBytes: nil)
+    }
+
     /// Reads what properties need, once: folder properties, and the quota usage only when asked.
     func propertyContext(needsQuota: Bool) async throws -> PropertyContext {
         PropertyContext(
