@@ -42,6 +42,7 @@ extension ICalendarObject {
             let resolver = ZoneResolver(root: root, floatingTimeZone: floatingTimeZone)
             defer { resolver.close() }
             var engine = OccurrenceEngine(root: root, resolver: resolver)
+            engine.windowStart = start
             return engine.instances(of: name, horizon: end)
         }
         let matching = all.filter { $0.overlaps(start: start, end: end) }.sorted {
@@ -63,6 +64,7 @@ extension ICalendarObject {
             let resolver = ZoneResolver(root: root, floatingTimeZone: floatingTimeZone)
             defer { resolver.close() }
             var engine = OccurrenceEngine(root: root, resolver: resolver)
+            engine.windowStart = start
             let instances = engine.instances(of: name, horizon: rangeEnd)
             if instances.contains(where: { $0.overlaps(start: rangeStart, end: rangeEnd) }) { return true }
             return engine.exhausted

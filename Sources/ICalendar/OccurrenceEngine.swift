@@ -7,6 +7,9 @@ struct OccurrenceEngine {
     let root: ICalendarComponent
     let resolver: ZoneResolver
     var expander = RecurrenceExpander()
+    /// When set, instances ending before it may be left out of the answers: the caller only
+    /// looks for instances overlapping a range that starts here.
+    var windowStart: Int64?
     /// Whether some component recurs without COUNT or UNTIL.
     private(set) var hasUnboundedRule = false
 
@@ -60,7 +63,9 @@ struct OccurrenceEngine {
                 continue
             }
             let recurs = master.property("RRULE") != nil || master.property("RDATE") != nil
-            for (local, periodEnd) in recurrenceSet(of: master, anchor: anchor, horizon: horizon, firstOnly: firstOnly)
+            let skipBefore = thisAndFuture.isEmpty ? skipBound(for: template, anchor: anchor) : nil
+            for (local, periodEnd) in recurrenceSet(
+                of: master, anchor: anchor, horizon: horizon, skipBefore: skipBefore, firstOnly: firstOnly)
             {
                 let id = resolver.seconds(local)
                 if let override = byRecurrenceID[id] {
@@ -92,6 +97,19 @@ struct OccurrenceEngine {
         return result
     }
 
+    /// How far rule iteration may jump ahead for ``windowStart``: an instance starting earlier
+    /// than the window by more than the master's length (plus two days for zone offsets and
+    /// DST) cannot reach it. Overrides are found by RECURRENCE-ID, so skipped instances lose
+    /// nothing; a THISANDFUTURE override changes later lengths, and then nothing is skipped.
+    private func skipBound(for template: InstanceTemplate, anchor: DateTimeValue) -> Int64? {
+        guard let windowStart else { return nil }
+        let first = template.occurrence(at: anchor, recurrenceID: nil, isOverride: false, resolver: resolver)
+        let length = first.end >= first.start ? first.end &- first.start : 0
+        guard length < 3_660 * 86_400 else { return nil }
+        let (bound, overflow) = windowStart.subtractingReportingOverflow(length + 2 * 86_400)
+        return overflow ? nil : bound
+    }
+
     private func occurrence(of override: ICalendarComponent, recurrenceID: Int64) -> Occurrence? {
         let template = InstanceTemplate(override)
         guard let anchor = template.anchor else { return nil }
@@ -109,7 +127,7 @@ struct OccurrenceEngine {
 
     /// DTSTART, RRULE instances and RDATEs (with a PERIOD's end), minus EXDATEs; sorted.
     private mutating func recurrenceSet(
-        of master: ICalendarComponent, anchor: DateTimeValue, horizon: Int64, firstOnly: Bool
+        of master: ICalendarComponent, anchor: DateTimeValue, horizon: Int64, skipBefore: Int64?, firstOnly: Bool
     ) -> [(DateTimeValue, Int64?)] {
         var starts: [Int64: (DateTimeValue, Int64?)] = [resolver.seconds(anchor): (anchor, nil)]
         for rule in master.properties("RRULE") {
@@ -118,7 +136,9 @@ struct OccurrenceEngine {
                 hasUnboundedRule = true
                 if firstOnly { ruleHorizon = resolver.seconds(anchor) }
             }
-            for local in expander.expand(rule.value, anchor: anchor, horizon: ruleHorizon, resolver: resolver) {
+            for local in expander.expand(
+                rule.value, anchor: anchor, horizon: ruleHorizon, skipBefore: skipBefore, resolver: resolver)
+            {
                 starts[resolver.seconds(local)] = (local, nil)
             }
         }

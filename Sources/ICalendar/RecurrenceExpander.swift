@@ -28,10 +28,25 @@ struct RecurrenceExpander {
         recurrence.count == 0 && icaltime_is_null_time(recurrence.until) != 0
     }
 
+    /// Whether libical's `icalrecur_iterator_set_start` lands on the same instances as iterating
+    /// from DTSTART: not with COUNT (the count starts at DTSTART), and not for HOURLY, MINUTELY
+    /// and SECONDLY rules with an INTERVAL, which libical 3.0 does not align to DTSTART (checked
+    /// by `ICalendarOccurrenceTests.skippingMatchesFullExpansion`).
+    static func canSkip(_ recurrence: icalrecurrencetype) -> Bool {
+        guard recurrence.count == 0 else { return false }
+        switch recurrence.freq {
+        case ICAL_DAILY_RECURRENCE, ICAL_WEEKLY_RECURRENCE, ICAL_MONTHLY_RECURRENCE, ICAL_YEARLY_RECURRENCE:
+            return true
+        default:
+            return false
+        }
+    }
+
     /// Instance starts of `rule` from `anchor` (DTSTART) up to `horizon` UTC seconds inclusive,
-    /// in the anchor's form (same TZID, DATE or DATE-TIME).
+    /// in the anchor's form (same TZID, DATE or DATE-TIME). With `skipBefore`, instances starting
+    /// before it may be left out: libical then starts iterating there instead of at DTSTART.
     mutating func expand(
-        _ rule: String, anchor: DateTimeValue, horizon: Int64, resolver: ZoneResolver
+        _ rule: String, anchor: DateTimeValue, horizon: Int64, skipBefore: Int64? = nil, resolver: ZoneResolver
     ) -> [DateTimeValue] {
         guard var recurrence = Self.parse(rule) else { return [] }
         if icaltime_is_null_time(recurrence.until) == 0 {
@@ -56,6 +71,12 @@ struct RecurrenceExpander {
         }
         guard let iterator = icalrecur_iterator_new(recurrence, ZoneResolver.icaltime(anchor)) else { return [] }
         defer { icalrecur_iterator_free(iterator) }
+        if let skipBefore, Self.canSkip(recurrence), skipBefore > resolver.seconds(anchor) {
+            var start = resolver.local(skipBefore, like: anchor)
+            if anchor.isDate { (start.hour, start.minute, start.second) = (0, 0, 0) }
+            // A refusal leaves the iterator at DTSTART.
+            _ = icalrecur_iterator_set_start(iterator, ZoneResolver.icaltime(start))
+        }
         var starts: [DateTimeValue] = []
         while true {
             let next = icalrecur_iterator_next(iterator)

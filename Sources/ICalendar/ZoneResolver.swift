@@ -11,7 +11,6 @@ import CLibical
 final class ZoneResolver {
     private var vtimezones: [String: ICalendarComponent]
     private var resolved: [String: OpaquePointer?] = [:]
-    private var owned: [OpaquePointer] = []
     private let floatingZone: OpaquePointer?
 
     /// Not usable outside `Libical.run`; call ``close()`` before leaving it.
@@ -24,11 +23,10 @@ final class ZoneResolver {
         floatingZone = floatingTimeZone.flatMap { Self.builtin($0) }
     }
 
-    /// Frees the zones made from the object's VTIMEZONEs.
+    /// Ends the evaluation: the zones it used may be freed from here on.
     func close() {
-        for zone in owned { icaltimezone_free(zone, 1) }
-        owned.removeAll()
         resolved.removeAll()
+        VTimezoneCache.shared.trim()
     }
 
     /// The libical zone a value is evaluated in: nil for UTC and for floating without a floating zone.
@@ -78,18 +76,7 @@ final class ZoneResolver {
 
     private func vtimezone(_ tzid: String) -> OpaquePointer? {
         guard let definition = vtimezones[tzid] else { return nil }
-        guard let component = icalparser_parse_string(definition.serialized) else { return nil }
-        guard icalcomponent_isa(component) == ICAL_VTIMEZONE_COMPONENT, let zone = icaltimezone_new() else {
-            icalcomponent_free(component)
-            return nil
-        }
-        guard icaltimezone_set_component(zone, component) != 0 else {
-            icalcomponent_free(component)
-            icaltimezone_free(zone, 1)
-            return nil
-        }
-        owned.append(zone)
-        return zone
+        return VTimezoneCache.shared.zone(for: definition.serialized)
     }
 
     /// IANA name (also inside prefixes like "/mozilla.org/20070129_1/Europe/Berlin"), then

@@ -139,6 +139,42 @@ struct ICalendarOccurrenceTests {
         #expect(secondly.occurrenceBounds() == (Self.jan1, nil))
     }
 
+    /// A time-range evaluation starts libical's iterator near the range instead of at DTSTART;
+    /// the instances must be the same as expanding from DTSTART, for every kind of rule
+    /// (intervals included, which libical aligns only for DAILY and longer frequencies).
+    @Test(arguments: [
+        "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,TH", "FREQ=WEEKLY;INTERVAL=3", "FREQ=DAILY;INTERVAL=5",
+        "FREQ=MONTHLY;INTERVAL=2;BYDAY=2TU", "FREQ=MONTHLY;BYMONTHDAY=31", "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29",
+        "FREQ=MONTHLY;BYDAY=MO,TU,WE,TH,FR;BYSETPOS=-1", "FREQ=YEARLY;INTERVAL=3", "FREQ=HOURLY;INTERVAL=7",
+        "FREQ=WEEKLY;INTERVAL=2;WKST=SU;BYDAY=SU,SA", "FREQ=MONTHLY;BYDAY=-1FR;INTERVAL=4",
+        "FREQ=WEEKLY;UNTIL=20280101T000000Z", "FREQ=DAILY;COUNT=900", "FREQ=DAILY;BYHOUR=9,17;INTERVAL=3",
+    ])
+    func skippingMatchesFullExpansion(rule: String) throws {
+        let starts = [
+            "DTSTART:20240105T100000Z", "DTSTART;TZID=Europe/Berlin:20240229T090000", "DTSTART:20240331T013000",
+            "DTSTART;VALUE=DATE:20230131",
+        ]
+        let windows = ["20260601T000000Z", "20260329T000000Z", "20261025T003000Z", "20270101T000000Z"].map(utc)
+        for start in starts {
+            let object = try parsed(
+                calendar(
+                    "BEGIN:VEVENT", "UID:1", start, "DURATION:PT3H", "RRULE:" + rule, "EXDATE:20260602T100000Z",
+                    "END:VEVENT", "BEGIN:VEVENT", "UID:1", "RECURRENCE-ID:20260615T100000Z",
+                    "DTSTART:20260616T100000Z", "DURATION:PT1H", "END:VEVENT"))
+            for window in windows {
+                let end = window + 30 * Self.day
+                let skipped = object.occurrences(of: "VEVENT", from: window, to: end)
+                let full = object.occurrences(of: "VEVENT", from: .min, to: end, limit: .max).filter {
+                    $0.overlaps(start: window, end: end)
+                }
+                #expect(skipped.map(\.start) == full.map(\.start), "\(start) from \(window)")
+                #expect(
+                    object.overlaps(component: "VEVENT", start: window, end: end) == !full.isEmpty,
+                    "\(start) from \(window)")
+            }
+        }
+    }
+
     /// RFC 4791 §9.9, VTODO table.
     @Test func todoRows() throws {
         let start = Self.jan1 + 9 * Self.hour

@@ -75,4 +75,28 @@ struct ICalendarTimeZoneTests {
             object.occurrences(of: "VEVENT", from: 0, to: .max).first?.start == Self.jan1 + 181 * Self.day + 7
                 * Self.hour)
     }
+
+    /// Zones built from VTIMEZONEs are shared between evaluations (expanding one is costly), so
+    /// they are keyed by the whole definition: objects whose VTIMEZONEs share a TZID but not their
+    /// rules each keep their own offsets, also past the cache's capacity.
+    @Test func sameTZIDDifferentRulesAcrossManyObjects() throws {
+        for round in 0..<2 {
+            for minutes in stride(from: 0, to: 300 * 3, by: 3) {
+                let offset = "+" + twoDigits(minutes / 60) + twoDigits(minutes % 60)
+                let zone = [
+                    "BEGIN:VTIMEZONE", "TZID:Shared/Name", "BEGIN:STANDARD", "TZOFFSETFROM:\(offset)",
+                    "TZOFFSETTO:\(offset)", "DTSTART:19700101T000000", "END:STANDARD", "END:VTIMEZONE",
+                ]
+                let object = try parsed(
+                    calendar(
+                        zone + [
+                            "BEGIN:VEVENT", "UID:\(minutes)", "DTSTART;TZID=Shared/Name:20250101T000000", "END:VEVENT",
+                        ]))
+                let start = object.occurrences(of: "VEVENT", from: 0, to: .max).first?.start
+                #expect(start == Self.jan1 - Int64(minutes) * 60, "round \(round), offset \(offset)")
+            }
+        }
+    }
+
+    private func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
 }
