@@ -12,7 +12,9 @@ extension DAVExchange {
         guard case .member(.calendars, _, let collection, let name) = path else {
             throw DAVError(405, nil, "PUT needs the path of a calendar object, inside a calendar.")
         }
-        guard let folder = try await calendar(named: collection) else {
+        // One read of the folders serves both the target and the UID check across the home.
+        let calendars = try await calendars()
+        guard let folder = calendars.first(where: { $0.name == collection }) else {
             throw DAVError(409, nil, "The calendar \(collection) does not exist.")
         }
         let object = try validatedObject()
@@ -33,10 +35,9 @@ extension DAVExchange {
                 "The precondition failed: the resource is \(current == nil ? "absent" : "at another version").")
         }
         if let uid = object.uid {
-            let calendarIDs = try await calendars().map(\.id)
-            let holders = try await store.items(uid: uid, folderIDs: calendarIDs)
+            let holders = try await store.items(uid: uid, folderIDs: calendars.map(\.id))
             if let holder = holders.first(where: { $0.folderID != folder.id || $0.resourceName != name }),
-                let holderFolder = try await store.folder(id: holder.folderID)
+                let holderFolder = calendars.first(where: { $0.id == holder.folderID })
             {
                 throw DAVError(
                     403, XMLName(Self.caldavNamespace, "no-uid-conflict"),

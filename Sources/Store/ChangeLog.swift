@@ -6,7 +6,7 @@ enum ChangeLog {
     static func nextModseq(_ db: Database) throws -> Int64 {
         guard
             let modseq = try Int64.fetchOne(
-                db, sql: "UPDATE store_info SET modseq = modseq + 1 WHERE id = 1 RETURNING modseq")
+                db, cached: "UPDATE store_info SET modseq = modseq + 1 WHERE id = 1 RETURNING modseq")
         else { throw StoreError.corruptStore(db.description) }
         return modseq
     }
@@ -20,7 +20,7 @@ enum ChangeLog {
         let modseq = try nextModseq(db)
         try record(
             db, modseq: modseq, folderID: folderID, itemID: itemID, resourceName: resourceName, kind: kind, at: now)
-        try db.execute(sql: "UPDATE folder SET modseq = ? WHERE id = ?", arguments: [modseq, folderID])
+        try db.execute(cached: "UPDATE folder SET modseq = ? WHERE id = ?", arguments: [modseq, folderID])
         return modseq
     }
 
@@ -30,13 +30,14 @@ enum ChangeLog {
         at now: Double
     ) throws {
         try db.execute(
-            sql: "INSERT INTO change (modseq, folder_id, item_id, resource_name, kind, at) VALUES (?, ?, ?, ?, ?, ?)",
+            cached:
+                "INSERT INTO change (modseq, folder_id, item_id, resource_name, kind, at) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [modseq, folderID, itemID, resourceName, kind, now])
     }
 
     /// Adds `delta` bytes to the quota usage.
     static func addUsedBytes(_ db: Database, _ delta: Int64) throws {
         guard delta != 0 else { return }
-        try db.execute(sql: "UPDATE store_info SET used_bytes = used_bytes + ? WHERE id = 1", arguments: [delta])
+        try db.execute(cached: "UPDATE store_info SET used_bytes = used_bytes + ? WHERE id = 1", arguments: [delta])
     }
 }

@@ -15,7 +15,7 @@ enum FolderWrites {
         }
         let modseq = try ChangeLog.nextModseq(db)
         try db.execute(
-            sql: """
+            cached: """
                 INSERT INTO folder (parent_id, class, role, name, display_name, created_modseq, modseq,
                                     created_at, updated_at)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
@@ -28,19 +28,23 @@ enum FolderWrites {
     }
 
     static func fetch(_ db: Database, id: Int64) throws -> Folder {
-        guard let folder = try Folder.fetchOne(db, key: id) else { throw StoreError.folderNotFound(id) }
+        guard let folder = try fetchIfPresent(db, id: id) else { throw StoreError.folderNotFound(id) }
         return folder
     }
 
+    static func fetchIfPresent(_ db: Database, id: Int64) throws -> Folder? {
+        try Folder.fetchOne(db, cached: "SELECT * FROM folder WHERE id = ?", arguments: [id])
+    }
+
     static func exists(_ db: Database, id: Int64) throws -> Bool {
-        try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM folder WHERE id = ?)", arguments: [id]) ?? false
+        try Bool.fetchOne(db, cached: "SELECT EXISTS (SELECT 1 FROM folder WHERE id = ?)", arguments: [id]) ?? false
     }
 
     /// True when a sibling under `parentID` already has `name` (the `folder_parent_name` index).
     static func nameTaken(_ db: Database, parentID: Int64?, name: String, excluding id: Int64? = nil) throws -> Bool {
         try Bool.fetchOne(
             db,
-            sql: "SELECT EXISTS (SELECT 1 FROM folder WHERE IFNULL(parent_id, 0) = ? AND name = ? AND id IS NOT ?)",
+            cached: "SELECT EXISTS (SELECT 1 FROM folder WHERE IFNULL(parent_id, 0) = ? AND name = ? AND id IS NOT ?)",
             arguments: [parentID ?? 0, name, id]) ?? false
     }
 
@@ -48,7 +52,7 @@ enum FolderWrites {
     static func subtree(_ db: Database, of id: Int64) throws -> [Int64] {
         try Int64.fetchAll(
             db,
-            sql: """
+            cached: """
                 WITH RECURSIVE tree(id, depth) AS (
                     SELECT id, 0 FROM folder WHERE id = ?
                     UNION ALL

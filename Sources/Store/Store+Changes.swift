@@ -19,7 +19,7 @@ extension Store {
             if since < info.oldestModseq { throw StoreError.syncTokenTooOld(since: since, oldest: info.oldestModseq) }
             if since > info.modseq { throw StoreError.syncTokenInvalid(since: since, modseq: info.modseq) }
             let rows = try Change.fetchAll(
-                db, sql: "SELECT * FROM change WHERE folder_id = ? AND modseq > ? ORDER BY modseq",
+                db, cached: "SELECT * FROM change WHERE folder_id = ? AND modseq > ? ORDER BY modseq",
                 arguments: [folderID, since])
             return (Self.latestPerItem(rows), info.modseq)
         }
@@ -35,12 +35,12 @@ extension Store {
         try await database.write { db in
             guard
                 let last = try Int64.fetchOne(
-                    db, sql: "SELECT MAX(modseq) FROM change WHERE at < ?", arguments: [date.timeIntervalSince1970])
+                    db, cached: "SELECT MAX(modseq) FROM change WHERE at < ?", arguments: [date.timeIntervalSince1970])
             else { return 0 }
-            try db.execute(sql: "DELETE FROM change WHERE modseq <= ?", arguments: [last])
+            try db.execute(cached: "DELETE FROM change WHERE modseq <= ?", arguments: [last])
             let deleted = db.changesCount
             try db.execute(
-                sql: "UPDATE store_info SET oldest_modseq = MAX(oldest_modseq, ?) WHERE id = 1", arguments: [last])
+                cached: "UPDATE store_info SET oldest_modseq = MAX(oldest_modseq, ?) WHERE id = 1", arguments: [last])
             return deleted
         }
     }

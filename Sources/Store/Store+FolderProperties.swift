@@ -11,7 +11,8 @@ extension Store {
     public func allFolderProperties() async throws -> [Int64: [FolderProperty]] {
         try await database.read { db in
             var result: [Int64: [FolderProperty]] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT folder_id, name, value FROM folder_property ORDER BY name") {
+            for row in try Row.fetchAll(db, cached: "SELECT folder_id, name, value FROM folder_property ORDER BY name")
+            {
                 result[row["folder_id"], default: []].append(FolderProperty(name: row["name"], value: row["value"]))
             }
             return result
@@ -32,10 +33,10 @@ extension Store {
             try Self.apply(db, folderID: id, set: set, remove: remove)
             if let displayName {
                 try db.execute(
-                    sql: "UPDATE folder SET display_name = ?, updated_at = ? WHERE id = ?",
+                    cached: "UPDATE folder SET display_name = ?, updated_at = ? WHERE id = ?",
                     arguments: [displayName, now, id])
             } else {
-                try db.execute(sql: "UPDATE folder SET updated_at = ? WHERE id = ?", arguments: [now, id])
+                try db.execute(cached: "UPDATE folder SET updated_at = ? WHERE id = ?", arguments: [now, id])
             }
             let modseq = try ChangeLog.append(
                 db, folderID: id, itemID: nil, resourceName: nil, kind: .folderUpdated, at: now)
@@ -64,7 +65,7 @@ extension Store {
 
     static func properties(_ db: Database, folderID: Int64) throws -> [FolderProperty] {
         try Row.fetchAll(
-            db, sql: "SELECT name, value FROM folder_property WHERE folder_id = ? ORDER BY name",
+            db, cached: "SELECT name, value FROM folder_property WHERE folder_id = ? ORDER BY name",
             arguments: [folderID]
         ).map { FolderProperty(name: $0["name"], value: $0["value"]) }
     }
@@ -72,11 +73,11 @@ extension Store {
     private static func apply(_ db: Database, folderID: Int64, set: [FolderProperty], remove: [String]) throws {
         for name in remove {
             try db.execute(
-                sql: "DELETE FROM folder_property WHERE folder_id = ? AND name = ?", arguments: [folderID, name])
+                cached: "DELETE FROM folder_property WHERE folder_id = ? AND name = ?", arguments: [folderID, name])
         }
         for property in set {
             try db.execute(
-                sql: "INSERT OR REPLACE INTO folder_property (folder_id, name, value) VALUES (?, ?, ?)",
+                cached: "INSERT OR REPLACE INTO folder_property (folder_id, name, value) VALUES (?, ?, ?)",
                 arguments: [folderID, property.name, property.value])
         }
     }

@@ -4,12 +4,12 @@ import GRDB
 extension Store {
     /// Every folder, in id order.
     public func folders() async throws -> [Folder] {
-        try await database.read { db in try Folder.order(Folder.Columns.id).fetchAll(db) }
+        try await database.read { db in try Folder.fetchAll(db, cached: "SELECT * FROM folder ORDER BY id") }
     }
 
     /// The folder with this id, or nil.
     public func folder(id: Int64) async throws -> Folder? {
-        try await database.read { db in try Folder.fetchOne(db, key: id) }
+        try await database.read { db in try FolderWrites.fetchIfPresent(db, id: id) }
     }
 
     /// The folder with this role, or nil.
@@ -21,7 +21,7 @@ extension Store {
     public func folder(parentID: Int64?, name: String) async throws -> Folder? {
         try await database.read { db in
             try Folder.fetchOne(
-                db, sql: "SELECT * FROM folder WHERE IFNULL(parent_id, 0) = ? AND name = ?",
+                db, cached: "SELECT * FROM folder WHERE IFNULL(parent_id, 0) = ? AND name = ?",
                 arguments: [parentID ?? 0, name])
         }
     }
@@ -62,7 +62,7 @@ extension Store {
             if let displayName { folder.displayName = displayName }
             let now = Date().timeIntervalSince1970
             try db.execute(
-                sql: "UPDATE folder SET parent_id = ?, display_name = ?, updated_at = ? WHERE id = ?",
+                cached: "UPDATE folder SET parent_id = ?, display_name = ?, updated_at = ? WHERE id = ?",
                 arguments: [folder.parentID, folder.displayName, now, id])
             let modseq = try ChangeLog.append(
                 db, folderID: id, itemID: nil, resourceName: nil, kind: .folderUpdated, at: now)
@@ -91,7 +91,7 @@ extension Store {
             var freed: Int64 = 0
             for folderID in ids.reversed() {  // children first
                 let items = try Row.fetchAll(
-                    db, sql: "SELECT id, resource_name, size FROM item WHERE folder_id = ? ORDER BY id",
+                    db, cached: "SELECT id, resource_name, size FROM item WHERE folder_id = ? ORDER BY id",
                     arguments: [folderID])
                 for item in items {
                     try ChangeLog.append(
@@ -103,7 +103,7 @@ extension Store {
                     db, folderID: folderID, itemID: nil, resourceName: nil, kind: .folderDeleted, at: now)
                 published.append(StoreChange(userID: userID, folderID: folderID, modseq: modseq))
             }
-            try db.execute(sql: "DELETE FROM folder WHERE id = ?", arguments: [id])  // cascades
+            try db.execute(cached: "DELETE FROM folder WHERE id = ?", arguments: [id])  // cascades
             try ChangeLog.addUsedBytes(db, -freed)
             return ((), published)
         }

@@ -16,7 +16,7 @@ extension Store {
         try await database.read { db in
             guard try FolderWrites.exists(db, id: folderID) else { throw StoreError.folderNotFound(folderID) }
             let items = try Item.fetchAll(
-                db, sql: "SELECT \(Self.columnsWithoutBody) FROM item WHERE folder_id = ? ORDER BY id",
+                db, cached: "SELECT \(Self.columnsWithoutBody) FROM item WHERE folder_id = ? ORDER BY id",
                 arguments: [folderID])
             return (items, try StoreInfo.fetch(db).modseq)
         }
@@ -43,7 +43,7 @@ extension Store {
         try await database.read { db in
             try Item.fetchAll(
                 db,
-                sql:
+                cached:
                     "SELECT \(Self.columnsWithoutBody) FROM item WHERE uid = ? AND folder_id IN (SELECT value FROM json_each(?)) ORDER BY id",
                 arguments: [uid, "[" + folderIDs.map(String.init).joined(separator: ",") + "]"])
         }

@@ -23,7 +23,7 @@ extension Store {
             guard try FolderWrites.exists(db, id: folderID) else { throw StoreError.folderNotFound(folderID) }
             let existing = try Row.fetchOne(
                 db,
-                sql:
+                cached:
                     "SELECT id, etag, size, created_modseq, created_at FROM item WHERE folder_id = ? AND resource_name = ?",
                 arguments: [folderID, resourceName])
             try condition.check(currentETag: existing?["etag"])
@@ -47,7 +47,7 @@ extension Store {
                 item.createdModseq = existing["created_modseq"]
                 item.createdAt = Date(timeIntervalSince1970: existing["created_at"])
                 try db.execute(
-                    sql: """
+                    cached: """
                         UPDATE item SET uid = ?, etag = ?, content_type = ?, body = ?, size = ?, modseq = ?,
                             updated_at = ?, subject = ?, sender = ?, start_at = ?, end_at = ?, is_read = ?,
                             is_flagged = ?, received_at = ?
@@ -56,7 +56,7 @@ extension Store {
                     arguments: arguments + [item.id])
             } else {
                 try db.execute(
-                    sql: """
+                    cached: """
                         INSERT INTO item (uid, etag, content_type, body, size, modseq, updated_at, subject, sender,
                             start_at, end_at, is_read, is_flagged, received_at,
                             folder_id, resource_name, created_modseq, created_at)
@@ -68,7 +68,7 @@ extension Store {
             try ChangeLog.record(
                 db, modseq: modseq, folderID: folderID, itemID: item.id, resourceName: resourceName,
                 kind: existing == nil ? .created : .updated, at: now)
-            try db.execute(sql: "UPDATE folder SET modseq = ? WHERE id = ?", arguments: [modseq, folderID])
+            try db.execute(cached: "UPDATE folder SET modseq = ? WHERE id = ?", arguments: [modseq, folderID])
             try ChangeLog.addUsedBytes(db, delta)
             let write = ItemWrite(item: item, created: existing == nil)
             return (write, [StoreChange(userID: userID, folderID: folderID, modseq: modseq)])
@@ -84,12 +84,12 @@ extension Store {
         try await write { db in
             guard
                 let existing = try Row.fetchOne(
-                    db, sql: "SELECT id, etag, size FROM item WHERE folder_id = ? AND resource_name = ?",
+                    db, cached: "SELECT id, etag, size FROM item WHERE folder_id = ? AND resource_name = ?",
                     arguments: [folderID, resourceName])
             else { throw StoreError.itemNotFound(folder: folderID, resourceName: resourceName) }
             try condition.check(currentETag: existing["etag"])
             let itemID: Int64 = existing["id"]
-            try db.execute(sql: "DELETE FROM item WHERE id = ?", arguments: [itemID])
+            try db.execute(cached: "DELETE FROM item WHERE id = ?", arguments: [itemID])
             let modseq = try ChangeLog.append(
                 db, folderID: folderID, itemID: itemID, resourceName: resourceName, kind: .deleted,
                 at: Date().timeIntervalSince1970)

@@ -4,21 +4,25 @@ extension Store {
     /// The item named `resourceName` in a folder, or nil.
     public func item(folderID: Int64, resourceName: String) async throws -> Item? {
         try await database.read { db in
-            try Item.filter(Item.Columns.folderID == folderID && Item.Columns.resourceName == resourceName)
-                .fetchOne(db)
+            try Item.fetchOne(
+                db, cached: "SELECT * FROM item WHERE folder_id = ? AND resource_name = ?",
+                arguments: [folderID, resourceName])
         }
     }
 
     /// The item with this row id (an EAS ServerId), or nil.
     public func item(id: Int64) async throws -> Item? {
-        try await database.read { db in try Item.fetchOne(db, key: id) }
+        try await database.read { db in
+            try Item.fetchOne(db, cached: "SELECT * FROM item WHERE id = ?", arguments: [id])
+        }
     }
 
     /// The items of a folder with this UID (CalDAV `no-uid-conflict`, RFC 4791 §5.3.2.1).
     public func items(folderID: Int64, uid: String) async throws -> [Item] {
         try await database.read { db in
-            try Item.filter(Item.Columns.folderID == folderID && Item.Columns.uid == uid)
-                .order(Item.Columns.id).fetchAll(db)
+            try Item.fetchAll(
+                db, cached: "SELECT * FROM item WHERE folder_id = ? AND uid = ? ORDER BY id",
+                arguments: [folderID, uid])
         }
     }
 
@@ -36,7 +40,8 @@ extension Store {
     public func listing(folderID: Int64) async throws -> (items: [Item], modseq: Int64) {
         try await database.read { db in
             guard try FolderWrites.exists(db, id: folderID) else { throw StoreError.folderNotFound(folderID) }
-            let items = try Item.filter(Item.Columns.folderID == folderID).order(Item.Columns.id).fetchAll(db)
+            let items = try Item.fetchAll(
+                db, cached: "SELECT * FROM item WHERE folder_id = ? ORDER BY id", arguments: [folderID])
             return (items, try StoreInfo.fetch(db).modseq)
         }
     }
@@ -48,7 +53,7 @@ extension Store {
         try await database.read { db in
             try Item.fetchAll(
                 db,
-                sql: """
+                cached: """
                     SELECT * FROM item WHERE folder_id = ?
                       AND (? IS NULL OR end_at IS NULL OR end_at > ?)
                       AND (? IS NULL OR start_at IS NULL OR start_at < ?)

@@ -25,7 +25,7 @@ extension Store {
             guard try FolderWrites.exists(db, id: toFolderID) else { throw StoreError.folderNotFound(toFolderID) }
             let taken =
                 try Bool.fetchOne(
-                    db, sql: "SELECT EXISTS (SELECT 1 FROM item WHERE folder_id = ? AND resource_name = ?)",
+                    db, cached: "SELECT EXISTS (SELECT 1 FROM item WHERE folder_id = ? AND resource_name = ?)",
                     arguments: [toFolderID, toResourceName]) ?? false
             if taken { throw StoreError.itemExists(folder: toFolderID, resourceName: toResourceName) }
 
@@ -34,12 +34,12 @@ extension Store {
                 db, folderID: folderID, itemID: item.id, resourceName: resourceName, kind: .deleted, at: now)
             let modseq = try ChangeLog.nextModseq(db)
             try db.execute(
-                sql: "UPDATE item SET folder_id = ?, resource_name = ?, modseq = ?, updated_at = ? WHERE id = ?",
+                cached: "UPDATE item SET folder_id = ?, resource_name = ?, modseq = ?, updated_at = ? WHERE id = ?",
                 arguments: [toFolderID, toResourceName, modseq, now, item.id])
             try ChangeLog.record(
                 db, modseq: modseq, folderID: toFolderID, itemID: item.id, resourceName: toResourceName,
                 kind: .created, at: now)
-            try db.execute(sql: "UPDATE folder SET modseq = ? WHERE id = ?", arguments: [modseq, toFolderID])
+            try db.execute(cached: "UPDATE folder SET modseq = ? WHERE id = ?", arguments: [modseq, toFolderID])
             item.folderID = toFolderID
             item.resourceName = toResourceName
             item.modseq = modseq

@@ -17,7 +17,8 @@ public struct StoreInfo: Sendable, Equatable {
     static func fetch(_ db: Database) throws -> StoreInfo {
         guard
             let row = try Row.fetchOne(
-                db, sql: "SELECT store_id, modseq, used_bytes, oldest_modseq, created_at FROM store_info WHERE id = 1")
+                db,
+                cached: "SELECT store_id, modseq, used_bytes, oldest_modseq, created_at FROM store_info WHERE id = 1")
         else { throw StoreError.corruptStore(db.description) }
         return StoreInfo(
             storeID: row["store_id"], modseq: row["modseq"], usedBytes: row["used_bytes"],
