@@ -57,6 +57,12 @@ let package = Package(
             dependencies: ["CLibical"],
             swiftSettings: swiftSettings
         ),
+        // vCard 3.0/4.0 parse, serialise, convert and validate (DESIGN.md: own code, no dependency).
+        .target(
+            name: "VCard",
+            path: "Sources/VCard",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "DAV",
             dependencies: [
