@@ -138,6 +138,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "VCardTests",
+            dependencies: ["VCard"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "DAVXMLTests",
             dependencies: ["DAVXML"],
             swiftSettings: swiftSettings
