@@ -63,6 +63,18 @@ enum CardConversion {
         properties = properties.enumerated().filter { $0.offset <= first || $0.element.name != name }.map(\.element)
     }
 
+    /// Removes properties called `name` whose value an earlier one already has.
+    static func removeRepeatedValues(of name: String, in properties: inout [VCardProperty]) {
+        var seen = Set<String>()
+        var repeated = false
+        for property in properties where property.name == name {
+            repeated = !seen.insert(property.value).inserted || repeated
+        }
+        guard repeated else { return }
+        seen.removeAll()
+        properties.removeAll { $0.name == name && !seen.insert($0.value).inserted }
+    }
+
     /// FN is required in both versions (RFC 6350 §6.2.1, RFC 2426 §3.1.1): made from N, else
     /// ORG, else the first EMAIL, when missing.
     static func ensureFormattedName(_ properties: inout [VCardProperty]) {

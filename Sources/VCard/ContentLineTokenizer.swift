@@ -54,11 +54,14 @@ struct ContentLineTokenizer {
             parameters.append(TokenizedLine.Parameter(name: parameterName, values: values))
         }
         guard index < bytes.count, bytes[index] == ASCII.colon else {
-            let reason =
-                index < bytes.count
-                ? "unexpected \"\(Character(Unicode.Scalar(bytes[index])))\" in the name or parameters of \(name)"
-                : "\(name) has no \":\" before its value"
-            throw .malformed(line: number, reason: reason)
+            guard index < bytes.count else {
+                throw .malformed(line: number, reason: "\(name) has no \":\" before its value")
+            }
+            let byte = bytes[index]
+            let shown =
+                byte < 0x80
+                ? "\"\(Character(Unicode.Scalar(byte)))\"" : "byte 0x" + String(byte, radix: 16, uppercase: true)
+            throw .malformed(line: number, reason: "unexpected \(shown) in the name or parameters of \(name)")
         }
         var tokenized = TokenizedLine(number: number, group: group, name: name, parameters: parameters, value: "")
         let valueBytes = bytes[(index + 1)...]

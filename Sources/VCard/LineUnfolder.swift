@@ -67,7 +67,7 @@ struct LineUnfolder {
     }
 
     private func append(_ bytes: ArraySlice<UInt8>, to line: inout LogicalLine) throws(VCardError) {
-        guard line.bytes.count <= limits.maxLineBytes - bytes.count else {
+        guard line.bytes.count + bytes.count <= limits.maxLineBytes else {
             throw .limitExceeded(what: "bytes in one content line", limit: limits.maxLineBytes, line: line.number)
         }
         line.bytes.append(contentsOf: bytes)

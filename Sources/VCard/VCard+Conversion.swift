@@ -23,10 +23,12 @@ extension VCard {
         var converted = properties.map(converter.convert)
         if target == .v4 {
             CardConversion.moveLabelsIntoAddresses(&converted)
-            CardConversion.keepFirst("KIND", in: &converted)
         } else {
             CardConversion.moveAddressLabelsOut(&converted)
         }
+        // A card that had both spellings (some clients write both) must not say it twice.
+        CardConversion.keepFirst(target == .v4 ? "KIND" : "X-ADDRESSBOOKSERVER-KIND", in: &converted)
+        CardConversion.removeRepeatedValues(of: target == .v4 ? "MEMBER" : "X-ADDRESSBOOKSERVER-MEMBER", in: &converted)
         CardConversion.ensureFormattedName(&converted)
         if target == .v3 { CardConversion.ensureName(&converted) }
         var card = VCard(version: target, properties: converted)

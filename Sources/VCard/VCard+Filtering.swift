@@ -6,8 +6,9 @@ extension VCard {
         filtered(keeping: names.map { VCardPropertyRequest(name: $0) })
     }
 
-    /// As ``filtered(keeping:)-(Sequence<String>)``, with `novalue` honoured: such a
-    /// property is written with its name and parameters and an empty value.
+    /// As the variant taking names, with `novalue` honoured: such a property is written with
+    /// its name and parameters and an empty value. A name asked for both with and without
+    /// `novalue` keeps its value.
     public func filtered(keeping requests: [VCardPropertyRequest]) -> VCard {
         var noValue: [String: Bool] = [:]
         for request in requests { noValue[request.name] = (noValue[request.name] ?? true) && request.noValue }

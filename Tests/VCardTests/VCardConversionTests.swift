@@ -35,6 +35,19 @@ struct VCardConversionTests {
         #expect(back.isGroup)
     }
 
+    @Test func bothSpellingsOfKindAndMemberAreNotRepeated() throws {
+        let card = try VCard.parseSingle(
+            vcard(
+                "3.0", "FN:g", "N:g;;;;", "KIND:group", "X-ADDRESSBOOKSERVER-KIND:group", "MEMBER:urn:uuid:1",
+                "X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:1", "X-ADDRESSBOOKSERVER-MEMBER:urn:uuid:2"))
+        let v4 = card.converted(to: .v4)
+        #expect(v4.properties(named: "KIND").map(\.value) == ["group"])
+        #expect(v4.properties(named: "MEMBER").map(\.value) == ["urn:uuid:1", "urn:uuid:2"])
+        let v3 = v4.converted(to: .v3)
+        #expect(v3.properties(named: "X-ADDRESSBOOKSERVER-KIND").count == 1)
+        #expect(v3.members == ["urn:uuid:1", "urn:uuid:2"])
+    }
+
     @Test func kindGroupFrom40WithoutNGetsNAndAppleNames() throws {
         let card = try VCard.parseSingle(
             vcard(

@@ -31,6 +31,10 @@ struct VCardValidationTests {
             .malformed(line: 3, reason: "FN has no \":\" before its value")
         ),
         (
+            "BEGIN:VCARD\r\nVERSION:4.0\r\nFNé:x\r\nEND:VCARD\r\n",
+            .malformed(line: 3, reason: "unexpected byte 0xC3 in the name or parameters of FN")
+        ),
+        (
             "BEGIN:VCARD\r\nVERSION:4.0\r\n:x\r\nEND:VCARD\r\n",
             .malformed(line: 3, reason: "a content line must start with a property name")
         ),
