@@ -16,11 +16,11 @@ extension VCardProperty {
     /// (appended when there was none); an empty `values` removes them.
     public mutating func setParameter(_ name: String, values: [String]) {
         let wanted = name.uppercased()
+        // No parameter before the first `name` is removed, so its index is the same in `kept`.
         let position = parameters.firstIndex { $0.name == wanted }
         var kept = parameters.filter { $0.name != wanted }
         if !values.isEmpty {
-            let insertAt = position.map { index in parameters[..<index].filter { $0.name != wanted }.count }
-            kept.insert(VCardParameter(name: wanted, values: values), at: insertAt ?? kept.count)
+            kept.insert(VCardParameter(name: wanted, values: values), at: position ?? kept.count)
         }
         parameters = kept
     }

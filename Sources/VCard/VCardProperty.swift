@@ -52,7 +52,7 @@ public struct VCardProperty: Sendable {
 
     /// Whether this property is called `name` (case-insensitive).
     public func isNamed(_ name: String) -> Bool {
-        self.name.utf8.count == name.utf8.count && self.name == name.uppercased()
+        self.name == name.uppercased()
     }
 }
 
