@@ -32,6 +32,7 @@ let package = Package(
             resources: [
                 .embedInCode("store/v0001_store.sql"),
                 .embedInCode("store/v0002_folder_properties.sql"),
+                .embedInCode("store/v0003_item_search_text.sql"),
                 .embedInCode("directory/v0001_directory.sql"),
             ],
             swiftSettings: swiftSettings
@@ -68,6 +69,7 @@ let package = Package(
             dependencies: [
                 "DAVXML",
                 "ICalendar",
+                "VCard",
                 "Store",
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -18,6 +18,7 @@ public enum Schemas {
     public static let store: [Migration] = [
         Migration("v0001_store", PackageResources.v0001_store_sql),
         Migration("v0002_folder_properties", PackageResources.v0002_folder_properties_sql),
+        Migration("v0003_item_search_text", PackageResources.v0003_item_search_text_sql),
     ]
 
     /// Migrations of the directory (`<data>/directory.sqlite`).

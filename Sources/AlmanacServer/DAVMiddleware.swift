@@ -5,7 +5,7 @@ import Hummingbird
 import NIOCore
 
 /// Hands the DAV paths (`/dav/…`, `/caldav`, `/carddav`) to the DAV service
-/// and redirects `/.well-known/caldav` to the DAV root (RFC 6764 §5).
+/// and redirects `/.well-known/caldav` and `/.well-known/carddav` to the DAV root (RFC 6764 §5).
 ///
 /// A middleware rather than routes: WebDAV has methods of its own (PROPFIND,
 /// REPORT, MKCALENDAR, …) on paths of any depth. It runs after
@@ -21,7 +21,9 @@ struct DAVMiddleware: RouterMiddleware {
     ) async throws -> Response {
         let path = request.uri.path
         let lowered = path.lowercased()
-        if lowered == "/.well-known/caldav" || lowered == "/.well-known/caldav/" {
+        if ["/.well-known/caldav", "/.well-known/caldav/", "/.well-known/carddav", "/.well-known/carddav/"].contains(
+            lowered)
+        {
             // RFC 6764 §5. 308 for methods other than GET and HEAD keeps the method and the
             // body (a PROPFIND asking for current-user-principal) on the way to the DAV root.
             var headers = HTTPFields()

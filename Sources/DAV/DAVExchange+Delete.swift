@@ -2,12 +2,12 @@ import DAVXML
 import Store
 
 extension DAVExchange {
-    /// DELETE of a calendar object or a whole calendar (RFC 4918 §9.6). The
-    /// default calendar, task list and notes stay (403).
+    /// DELETE of an object or a whole calendar or address book (RFC 4918 §9.6). The
+    /// default calendar, task list, notes and address book stay (403).
     func delete() async throws -> DAVResponse {
         guard let resource = try await resolve(path) else { throw DAVError.notFound(request.path) }
         switch resource {
-        case .calendarObject(let folder, let item):
+        case .object(_, let folder, let item):
             let preconditions = Preconditions(
                 ifMatch: request.header("If-Match"), ifNoneMatch: request.header("If-None-Match"))
             guard preconditions.allows(currentETag: item.etag) else {
@@ -15,7 +15,7 @@ extension DAVExchange {
             }
             try await store.deleteItem(
                 folderID: folder.id, resourceName: item.resourceName, condition: .ifMatch(item.etag))
-        case .calendar(let folder):
+        case .collection(_, let folder):
             try await store.deleteFolder(id: folder.id)
         default:
             throw DAVError.methodNotAllowed("DELETE", request.path)

@@ -28,8 +28,8 @@ extension DAVExchange {
             let names =
                 properties.names.isEmpty
                 ? [
-                    DAVNames.displayname, DAVNames.calendarHomeSet, DAVNames.calendarUserAddressSet,
-                    DAVNames.principalURL,
+                    DAVNames.displayname, DAVNames.calendarHomeSet, DAVNames.addressbookHomeSet,
+                    DAVNames.calendarUserAddressSet, DAVNames.principalURL,
                 ]
                 : properties.names
             write(.principal, .prop(names), context: context, to: &multistatus)

@@ -25,14 +25,14 @@ extension DAVExchange {
     /// The members of a collection, for Depth 1.
     func members(of resource: DAVResource) async throws -> [DAVResource] {
         switch resource {
-        case .entry, .principal, .calendarObject:
+        case .entry, .principal, .object:
             return []
         case .principals:
             return [.principal]
-        case .calendarHome:
-            return try await calendars().map { .calendar($0) }
-        case .calendar(let folder):
-            return try await store.itemsWithoutBodies(folderID: folder.id).items.map { .calendarObject(folder, $0) }
+        case .home(let kind):
+            return try await collections(kind).map { .collection(kind, $0) }
+        case .collection(let kind, let folder):
+            return try await store.itemsWithoutBodies(folderID: folder.id).items.map { .object(kind, folder, $0) }
         }
     }
 
@@ -74,14 +74,14 @@ extension DAVExchange {
         if let live = LiveProperty.named(name), let value = live.value(resource, context) {
             return value
         }
-        if case .calendar(let folder) = resource, let kept = context.property(name.description, of: folder) {
+        if case .collection(_, let folder) = resource, let kept = context.property(name.description, of: folder) {
             return .fragment(kept.value)
         }
         return nil
     }
 
     func deadProperties(of resource: DAVResource, context: PropertyContext) -> [FolderProperty] {
-        guard case .calendar(let folder) = resource else { return [] }
+        guard case .collection(_, let folder) = resource else { return [] }
         return context.properties(of: folder).filter { LiveProperty.named(XMLName(clark: $0.name)) == nil }
     }
 

@@ -11,7 +11,17 @@ extension DAVExchange {
         }
         guard let resource = try await resolve(path) else { throw DAVError.notFound(request.path) }
         let instructions = PropertyInstructions(body.children)
-        guard case .calendar(let folder) = resource else {
+        if case .home(.addressbooks) = resource, instructions.names == [DAVNames.meCard],
+            let folder = try await store.folder(role: .contacts)
+        {
+            // Apple's me-card names the user's own card; it is kept with the default address book.
+            _ = try await store.updateFolderProperties(
+                id: folder.id, displayName: nil, set: instructions.kept, remove: instructions.removed)
+            var multistatus = Multistatus()
+            multistatus.response(href: href(of: resource), found: [(DAVNames.meCard, .empty)])
+            return .multistatus(multistatus.bytes)
+        }
+        guard case .collection(_, let folder) = resource else {
             // Only collections keep properties; the rest are computed.
             var multistatus = Multistatus()
             multistatus.response(href: href(of: resource), found: [], failed: instructions.names.map { ($0, 403) })

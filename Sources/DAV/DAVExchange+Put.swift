@@ -5,26 +5,28 @@ import Store
 extension DAVExchange {
     static let caldavNamespace = Namespaces.calDAV
 
-    /// PUT of a calendar object resource (RFC 4791 §5.3.2), with the
-    /// preconditions of §5.3.2.1 and exact If-Match / If-None-Match semantics.
-    /// The bytes are stored as sent: the UID and resource name are never rewritten.
+    /// PUT of a calendar object resource (RFC 4791 §5.3.2) or an address object resource
+    /// (RFC 6352 §6.3.2), with their preconditions and exact If-Match / If-None-Match
+    /// semantics. The bytes are stored as sent: the UID and resource name are never rewritten.
     func put() async throws -> DAVResponse {
-        guard case .member(.calendars, _, let collection, let name) = path else {
-            throw DAVError(405, nil, "PUT needs the path of a calendar object, inside a calendar.")
+        guard case .member(let kind, _, let collection, let name) = path else {
+            throw DAVError(
+                405, nil, "PUT needs the path of a calendar object or a card, inside a calendar or an address book.")
         }
         // One read of the folders serves both the target and the UID check across the home.
-        let calendars = try await calendars()
-        guard let folder = calendars.first(where: { $0.name == collection }) else {
-            throw DAVError(409, nil, "The calendar \(collection) does not exist.")
+        let collections = try await collections(kind)
+        guard let folder = collections.first(where: { $0.name == collection }) else {
+            throw DAVError(409, nil, "The \(kind.collectionNoun) \(collection) does not exist.")
         }
-        let object = try validatedObject()
-        let context = try await propertyContext(for: folder)
-        let components = CalendarCollections.components(of: folder, context: context)
-        guard object.componentNames.isSubset(of: Set(components)) else {
-            throw DAVError(
-                403, XMLName(Self.caldavNamespace, "supported-calendar-component"),
-                "This calendar holds \(components.joined(separator: ", ")), not \(object.componentNames.sorted().joined(separator: ", "))."
-            )
+        let index: ItemIndex
+        let contentType: String
+        switch kind {
+        case .calendars:
+            index = try await calendarObjectIndex(in: folder)
+            contentType = "text/calendar; charset=utf-8"
+        case .addressbooks:
+            index = try cardIndex()
+            contentType = "text/vcard; charset=utf-8"
         }
         let current = try await store.item(folderID: folder.id, resourceName: name)
         let preconditions = Preconditions(
@@ -34,24 +36,35 @@ extension DAVExchange {
                 412, nil,
                 "The precondition failed: the resource is \(current == nil ? "absent" : "at another version").")
         }
-        if let uid = object.uid {
-            let holders = try await store.items(uid: uid, folderIDs: calendars.map(\.id))
+        if let uid = index.uid {
+            let holders = try await store.items(uid: uid, folderIDs: collections.map(\.id))
             if let holder = holders.first(where: { $0.folderID != folder.id || $0.resourceName != name }),
-                let holderFolder = calendars.first(where: { $0.id == holder.folderID })
+                let holderFolder = collections.first(where: { $0.id == holder.folderID })
             {
                 throw DAVError(
-                    403, XMLName(Self.caldavNamespace, "no-uid-conflict"),
-                    "The UID \(uid) is already used by another resource.",
-                    href: Href.member(.calendars, principal.address, holderFolder.name, holder.resourceName))
+                    403, DAVNames.noUIDConflict(kind), "The UID \(uid) is already used by another resource.",
+                    href: Href.member(kind, principal.address, holderFolder.name, holder.resourceName))
             }
         }
-        let floatingZone = calendarTimeZone(of: folder, context: context)
         let write = try await store.putItem(
-            folderID: folder.id, resourceName: name, contentType: "text/calendar; charset=utf-8", body: request.body,
-            index: CalendarIndex.index(object, floatingTimeZone: floatingZone),
+            folderID: folder.id, resourceName: name, contentType: contentType, body: request.body, index: index,
             condition: current.map { .ifMatch($0.etag) } ?? .ifNoneMatchAny, quotaLimit: principal.quotaBytes)
         return DAVResponse(
             status: write.created ? 201 : 204, headers: [("ETag", "\"\(write.item.etag)\""), ("Content-Length", "0")])
+    }
+
+    /// The index of a calendar object PUT into `folder`, after its checks (RFC 4791 §5.3.2.1).
+    private func calendarObjectIndex(in folder: Folder) async throws -> ItemIndex {
+        let object = try validatedObject()
+        let context = try await propertyContext(for: folder)
+        let components = CalendarCollections.components(of: folder, context: context)
+        guard object.componentNames.isSubset(of: Set(components)) else {
+            throw DAVError(
+                403, XMLName(Self.caldavNamespace, "supported-calendar-component"),
+                "This calendar holds \(components.joined(separator: ", ")), not \(object.componentNames.sorted().joined(separator: ", "))."
+            )
+        }
+        return CalendarIndex.index(object, floatingTimeZone: calendarTimeZone(of: folder, context: context))
     }
 
     /// The body as a calendar object resource: the right media type, within the size

@@ -5,7 +5,8 @@ import Store
 
 extension DAVExchange {
     /// REPORT (RFC 3253 §3.6): calendar-multiget, calendar-query and free-busy-query
-    /// (RFC 4791 §7), sync-collection (RFC 6578).
+    /// (RFC 4791 §7), addressbook-multiget and addressbook-query (RFC 6352 §8),
+    /// sync-collection (RFC 6578).
     func report() async throws -> DAVResponse {
         guard let body = try xmlBody() else { throw DAVError.badRequest("A REPORT needs a body.") }
         guard let resource = try await resolve(path) else { throw DAVError.notFound(request.path) }
@@ -13,6 +14,8 @@ extension DAVExchange {
         case DAVNames.calendarMultiget: return try await calendarMultiget(body, on: resource)
         case DAVNames.calendarQuery: return try await calendarQuery(body, on: resource)
         case DAVNames.freeBusyQuery: return try await freeBusyQuery(body, on: resource)
+        case DAVNames.addressbookMultiget: return try await addressbookMultiget(body, on: resource)
+        case DAVNames.addressbookQuery: return try await addressbookQuery(body, on: resource)
         case DAVNames.syncCollection: return try await syncCollection(body, on: resource)
         case .dav("principal-property-search"): return try await principalPropertySearch(body, on: resource)
         case .dav("principal-search-property-set"): return principalSearchPropertySet()
@@ -21,15 +24,18 @@ extension DAVExchange {
         }
     }
 
-    /// The properties a report asks for, with `calendar-data` taken apart.
+    /// The properties a report asks for, with `calendar-data` and `address-data` taken apart.
     struct ReportProperties {
         var names: [XMLName] = []
         var calendarData: CalendarDataRequest?
+        var addressData: AddressDataRequest?
 
         init(_ report: XMLElement) throws(DAVError) {
             for property in report.child(DAVNames.prop)?.children ?? [] {
                 if property.name == DAVNames.calendarDataType {
                     calendarData = try CalendarDataRequest(property)
+                } else if property.name == DAVNames.addressData {
+                    addressData = try AddressDataRequest(property)
                 }
                 names.append(property.name)
             }
@@ -39,17 +45,22 @@ extension DAVExchange {
         }
     }
 
-    /// Writes one calendar object's response with the asked properties.
+    /// Writes one object's response with the asked properties; `calendar-data` only on
+    /// calendar objects and `address-data` only on cards.
     func writeObject(
         _ folder: Folder, _ item: Item, _ properties: ReportProperties, context: PropertyContext,
         to multistatus: inout Multistatus
     ) {
-        let resource = DAVResource.calendarObject(folder, item)
+        let kind = DAVPath.HomeKind.of(folder) ?? .calendars
+        let resource = DAVResource.object(kind, folder, item)
         var found: [(XMLName, PropertyValue)] = []
         var missing: [(XMLName, Int)] = []
         for name in properties.names {
-            if name == DAVNames.calendarDataType, let calendarData = properties.calendarData {
+            if name == DAVNames.calendarDataType, kind == .calendars, let calendarData = properties.calendarData {
                 found.append((name, .text(calendarData.text(of: item.body))))
+            } else if name == DAVNames.addressData, kind == .addressbooks {
+                let data = properties.addressData ?? AddressDataRequest(version: nil)
+                found.append((name, .text(String(decoding: data.bytes(of: item.body), as: UTF8.self))))
             } else if let value = value(of: name, on: resource, context: context) {
                 found.append((name, value))
             } else {
@@ -61,15 +72,32 @@ extension DAVExchange {
 
     /// The calendar a report runs on: the collection itself, or the one of an object.
     func reportCalendar(_ resource: DAVResource) throws(DAVError) -> Folder {
+        try reportCollection(resource, .calendars)
+    }
+
+    /// The collection of a home a report runs on: the collection itself, or the one of an object.
+    func reportCollection(_ resource: DAVResource, _ kind: DAVPath.HomeKind) throws(DAVError) -> Folder {
         switch resource {
-        case .calendar(let folder), .calendarObject(let folder, _): return folder
-        default: throw DAVError(403, .dav("supported-report"), "This report runs on a calendar collection.")
+        case .collection(kind, let folder), .object(kind, let folder, _): return folder
+        default: throw DAVError(403, .dav("supported-report"), "This report runs on a \(kind.collectionNoun).")
         }
     }
 
     // MARK: calendar-multiget (RFC 4791 §7.9)
 
     func calendarMultiget(_ body: XMLElement, on resource: DAVResource) async throws -> DAVResponse {
+        try await multiget(body, of: .calendars)
+    }
+
+    // MARK: addressbook-multiget (RFC 6352 §8.7)
+
+    func addressbookMultiget(_ body: XMLElement, on resource: DAVResource) async throws -> DAVResponse {
+        try await multiget(body, of: .addressbooks)
+    }
+
+    /// The objects of the hrefs (in any collection of the home, RFC 4791 §7.9, RFC 6352 §8.7),
+    /// in request order; an href naming nothing gets a 404 response.
+    private func multiget(_ body: XMLElement, of kind: DAVPath.HomeKind) async throws -> DAVResponse {
         let properties = try ReportProperties(body)
         let context = try await propertyContext(needsQuota: false)
         // Resolve every href first, one store read per calendar, then answer in request order.
@@ -78,7 +106,7 @@ extension DAVExchange {
         for hrefElement in body.children(DAVNames.href) {
             let href = hrefElement.text
             guard
-                case .member(.calendars, let owner, let collection, let name)? = try? DAVPath(
+                case .member(kind, let owner, let collection, let name)? = try? DAVPath(
                     Self.path(of: href) ?? href),
                 owner == principal.address
             else {
@@ -90,7 +118,7 @@ extension DAVExchange {
         }
         var found: [String: (Folder, [String: Item])] = [:]
         for (collection, names) in namesByCollection {
-            guard let folder = try await calendar(named: collection) else { continue }
+            guard let folder = try await self.collection(kind, named: collection) else { continue }
             let items = try await store.items(folderID: folder.id, resourceNames: names)
             found[collection] = (
                 folder, Dictionary(items.map { ($0.resourceName, $0) }, uniquingKeysWith: { first, _ in first })
@@ -130,7 +158,7 @@ extension DAVExchange {
         }
         var multistatus = Multistatus()
         for item in candidates {
-            if case .calendarObject(_, let only) = resource, only.id != item.id { continue }
+            if case .object(_, _, let only) = resource, only.id != item.id { continue }
             guard let object = try? ICalendarObject.parse(String(decoding: item.body, as: UTF8.self)),
                 filter.matches(object, floatingTimeZone: floatingZone)
             else { continue }

@@ -11,8 +11,9 @@ extension DAVExchange {
     /// `DAV:limit` truncates (oldest changes first) with a 507 response for the
     /// collection and a token that loses nothing (§3.6).
     func syncCollection(_ body: XMLElement, on resource: DAVResource) async throws -> DAVResponse {
-        guard case .calendar(let folder) = resource else {
-            throw DAVError(403, .dav("supported-report"), "sync-collection runs on a calendar collection.")
+        guard case .collection(let kind, let folder) = resource else {
+            throw DAVError(
+                403, .dav("supported-report"), "sync-collection runs on a calendar or an address book collection.")
         }
         if let level = body.child(DAVNames.syncLevel)?.text.trimmingWhitespace(), level != "1", level != "infinite" {
             throw DAVError.badRequest("sync-level must be 1 or infinite.")
@@ -70,7 +71,7 @@ extension DAVExchange {
             if change.kind != .deleted, let item = byName[name] {
                 writeObject(folder, item, properties, context: context, to: &multistatus)
             } else {
-                multistatus.response(href: Href.member(.calendars, principal.address, folder.name, name), status: 404)
+                multistatus.response(href: Href.member(kind, principal.address, folder.name, name), status: 404)
             }
         }
         var tokenModseq = max(folder.modseq, token.modseq, changes.map(\.modseq).max() ?? 0)

@@ -39,17 +39,22 @@ struct DAVExchange {
 
     // MARK: Resolution
 
-    /// The calendar collections of the user (top-level folders of the calendar classes).
-    func calendars() async throws -> [Folder] {
-        try await store.folders().filter(CalendarCollections.contains)
+    /// The collections of one home (top-level folders of its classes).
+    func collections(_ kind: DAVPath.HomeKind) async throws -> [Folder] {
+        try await store.folders().filter(kind.contains)
     }
 
-    /// The calendar collection named `name`, or nil.
-    func calendar(named name: String) async throws -> Folder? {
-        guard let folder = try await store.folder(parentID: nil, name: name), CalendarCollections.contains(folder)
-        else { return nil }
+    /// The collection of a home named `name`, or nil.
+    func collection(_ kind: DAVPath.HomeKind, named name: String) async throws -> Folder? {
+        guard let folder = try await store.folder(parentID: nil, name: name), kind.contains(folder) else { return nil }
         return folder
     }
+
+    /// The calendar collections of the user.
+    func calendars() async throws -> [Folder] { try await collections(.calendars) }
+
+    /// The calendar collection named `name`, or nil.
+    func calendar(named name: String) async throws -> Folder? { try await collection(.calendars, named: name) }
 
     /// The resource the path names, or nil when nothing is there (yet).
     func resolve(_ path: DAVPath) async throws -> DAVResource? {
@@ -57,14 +62,14 @@ struct DAVExchange {
         case .entry: return .entry(href: request.path)
         case .principals: return .principals
         case .principal: return .principal
-        case .home(.calendars, _): return .calendarHome
-        case .collection(.calendars, _, let name):
-            return try await calendar(named: name).map { .calendar($0) }
-        case .member(.calendars, _, let collection, let name):
-            guard let folder = try await calendar(named: collection),
+        case .home(let kind, _): return .home(kind)
+        case .collection(let kind, _, let name):
+            return try await collection(kind, named: name).map { .collection(kind, $0) }
+        case .member(let kind, _, let collectionName, let name):
+            guard let folder = try await collection(kind, named: collectionName),
                 let item = try await store.item(folderID: folder.id, resourceName: name)
             else { return nil }
-            return .calendarObject(folder, item)
+            return .object(kind, folder, item)
         }
     }
 
@@ -74,10 +79,10 @@ struct DAVExchange {
         case .entry(let href): href
         case .principals: DAVPath.principals.href
         case .principal: Href.principal(principal.address)
-        case .calendarHome: Href.home(.calendars, principal.address)
-        case .calendar(let folder): Href.collection(.calendars, principal.address, folder.name)
-        case .calendarObject(let folder, let item):
-            Href.member(.calendars, principal.address, folder.name, item.resourceName)
+        case .home(let kind): Href.home(kind, principal.address)
+        case .collection(let kind, let folder): Href.collection(kind, principal.address, folder.name)
+        case .object(let kind, let folder, let item):
+            Href.member(kind, principal.address, folder.name, item.resourceName)
         }
     }
 

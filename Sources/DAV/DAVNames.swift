@@ -78,6 +78,18 @@ enum DAVNames {
     static let scheduleCalendarTransp = XMLName(Namespaces.calDAV, "schedule-calendar-transp")
     // CalendarServer and Apple extensions
     static let getctag = XMLName(Namespaces.calendarServer, "getctag")
+    static let meCard = XMLName(Namespaces.calendarServer, "me-card")
+
+    // CardDAV (RFC 6352).
+    static let addressbook = XMLName(Namespaces.cardDAV, "addressbook")
+    static let addressbookHomeSet = XMLName(Namespaces.cardDAV, "addressbook-home-set")
+    static let addressbookDescription = XMLName(Namespaces.cardDAV, "addressbook-description")
+    static let supportedAddressData = XMLName(Namespaces.cardDAV, "supported-address-data")
+    static let addressDataType = XMLName(Namespaces.cardDAV, "address-data-type")
+    static let addressData = XMLName(Namespaces.cardDAV, "address-data")
+    static let cardMaxResourceSize = XMLName(Namespaces.cardDAV, "max-resource-size")
+    static let addressbookMultiget = XMLName(Namespaces.cardDAV, "addressbook-multiget")
+    static let addressbookQuery = XMLName(Namespaces.cardDAV, "addressbook-query")
     static let calendarColor = XMLName(Namespaces.appleICal, "calendar-color")
     static let calendarOrder = XMLName(Namespaces.appleICal, "calendar-order")
 }

@@ -6,6 +6,9 @@
 /// /dav/calendars/<address>/                     a calendar home
 /// /dav/calendars/<address>/<calendar>/          a calendar collection
 /// /dav/calendars/<address>/<calendar>/<name>    a calendar object resource
+/// /dav/addressbooks/<address>/                  an address book home
+/// /dav/addressbooks/<address>/<book>/           an address book collection
+/// /dav/addressbooks/<address>/<book>/<name>     an address object resource (a vCard)
 /// ```
 enum DAVPath: Equatable, Sendable {
     case entry
@@ -18,6 +21,7 @@ enum DAVPath: Equatable, Sendable {
     /// The kinds of home; each is a folder of `/dav/`.
     enum HomeKind: String, Sendable, CaseIterable {
         case calendars
+        case addressbooks
     }
 
     static let root = "/dav/"

@@ -8,16 +8,60 @@ enum DAVResource: Sendable {
     case principals
     /// The user's principal.
     case principal
-    /// The user's calendar home.
-    case calendarHome
-    /// A calendar collection (a calendar, tasks or notes folder).
-    case calendar(Folder)
-    /// A calendar object resource.
-    case calendarObject(Folder, Item)
+    /// The user's calendar home or address book home.
+    case home(DAVPath.HomeKind)
+    /// A calendar collection (a calendar, tasks or notes folder) or an address book.
+    case collection(DAVPath.HomeKind, Folder)
+    /// A calendar object resource or an address object resource.
+    case object(DAVPath.HomeKind, Folder, Item)
 
     var isCollection: Bool {
-        if case .calendarObject = self { return false }
+        if case .object = self { return false }
         return true
+    }
+
+    /// The folder of a collection or of an object.
+    var folder: Folder? {
+        switch self {
+        case .collection(_, let folder), .object(_, let folder, _): folder
+        default: nil
+        }
+    }
+}
+
+extension DAVPath.HomeKind {
+    /// The folder classes whose top-level folders are collections of this home.
+    var folderClasses: Set<FolderClass> {
+        switch self {
+        case .calendars: CalendarCollections.classes
+        case .addressbooks: [.contacts]
+        }
+    }
+
+    /// Whether a folder is a collection of this home: a top-level folder of its classes.
+    func contains(_ folder: Folder) -> Bool {
+        folder.parentID == nil && folderClasses.contains(folder.folderClass)
+    }
+
+    /// The home a folder's collection lives in, if any.
+    static func of(_ folder: Folder) -> Self? {
+        allCases.first { $0.contains(folder) }
+    }
+
+    /// What the home is called in `displayname`.
+    var displayName: String {
+        switch self {
+        case .calendars: "Calendars"
+        case .addressbooks: "Address Books"
+        }
+    }
+
+    /// What one collection of this home is called in messages.
+    var collectionNoun: String {
+        switch self {
+        case .calendars: "calendar"
+        case .addressbooks: "address book"
+        }
     }
 }
 
@@ -28,7 +72,7 @@ enum CalendarCollections {
 
     /// Calendar collections are the top-level folders of the calendar classes.
     static func contains(_ folder: Folder) -> Bool {
-        folder.parentID == nil && classes.contains(folder.folderClass)
+        DAVPath.HomeKind.calendars.contains(folder)
     }
 
     /// The component type each class holds when no supported-calendar-component-set was set.

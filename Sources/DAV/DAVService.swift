@@ -2,7 +2,7 @@ import DAVXML
 import Logging
 import Store
 
-/// WebDAV with CalDAV over the user's store: takes a ``DAVRequest`` and
+/// WebDAV with CalDAV and CardDAV over the user's store: takes a ``DAVRequest`` and
 /// answers a ``DAVResponse``; never throws, never answers 500 for bad input.
 public struct DAVService: Sendable {
     public let stores: StorePool
@@ -18,8 +18,8 @@ public struct DAVService: Sendable {
     /// Methods Almanac answers on DAV resources (RFC 4918 §9, RFC 4791 §5.3.1, RFC 3253 §3.6).
     static let allowedMethods =
         "OPTIONS, GET, HEAD, PUT, DELETE, PROPFIND, PROPPATCH, MKCOL, MKCALENDAR, COPY, MOVE, REPORT"
-    /// Compliance classes (RFC 4918 §18; RFC 4791 §5.1; RFC 5689 §3).
-    static let complianceClasses = "1, 3, access-control, calendar-access, extended-mkcol"
+    /// Compliance classes (RFC 4918 §18; RFC 4791 §5.1; RFC 6352 §6.1; RFC 5689 §3).
+    static let complianceClasses = "1, 3, access-control, calendar-access, addressbook, extended-mkcol"
 
     public func handle(_ request: DAVRequest) async -> DAVResponse {
         do {

@@ -13,14 +13,14 @@ extension LiveProperty {
             return .hrefs(["mailto:" + context.principal.address, Href.principal(context.principal.address)])
         },
         LiveProperty(DAVNames.supportedCalendarComponentSet) { resource, context in
-            guard case .calendar(let folder) = resource else { return nil }
+            guard case .collection(.calendars, let folder) = resource else { return nil }
             let components = CalendarCollections.components(of: folder, context: context)
             return .xml { writer in
                 for component in components { writer.emptyComponent(component) }
             }
         },
         LiveProperty(DAVNames.supportedCalendarData) { resource, _ in
-            guard case .calendar = resource else { return nil }
+            guard case .collection(.calendars, _) = resource else { return nil }
             return .xml { writer in
                 writer.start(
                     DAVNames.calendarDataType,
@@ -29,15 +29,15 @@ extension LiveProperty {
             }
         },
         LiveProperty(DAVNames.maxResourceSize) { resource, context in
-            guard case .calendar = resource else { return nil }
+            guard case .collection(.calendars, _) = resource else { return nil }
             return .text(String(context.limits.maximumResourceSize))
         },
         LiveProperty(DAVNames.minDateTime) { resource, context in
-            guard case .calendar = resource else { return nil }
+            guard case .collection(.calendars, _) = resource else { return nil }
             return .text(context.limits.minimumDateTime)
         },
         LiveProperty(DAVNames.maxDateTime) { resource, context in
-            guard case .calendar = resource else { return nil }
+            guard case .collection(.calendars, _) = resource else { return nil }
             return .text(context.limits.maximumDateTime)
         },
     ]

@@ -7,57 +7,62 @@ extension LiveProperty {
     static let core: [LiveProperty] = [
         LiveProperty(DAVNames.resourcetype, allprop: true) { resource, _ in
             switch resource {
-            case .calendarObject: .empty
+            case .object: .empty
             case .principal:
                 .xml {
                     $0.empty(DAVNames.collection)
                     $0.empty(DAVNames.principal)
                 }
-            case .calendar:
+            case .collection(.calendars, _):
                 .xml {
                     $0.empty(DAVNames.collection)
                     $0.empty(DAVNames.calendar)
+                }
+            case .collection(.addressbooks, _):
+                .xml {
+                    $0.empty(DAVNames.collection)
+                    $0.empty(DAVNames.addressbook)
                 }
             default: .xml { $0.empty(DAVNames.collection) }
             }
         },
         LiveProperty(DAVNames.displayname, allprop: true, settable: true) { resource, context in
             switch resource {
-            case .calendar(let folder): .text(folder.displayName)
+            case .collection(_, let folder): .text(folder.displayName)
             case .principal: .text(context.principal.displayName)
-            case .calendarHome: .text("Calendars")
+            case .home(let kind): .text(kind.displayName)
             default: nil
             }
         },
         LiveProperty(DAVNames.getetag, allprop: true) { resource, _ in
             switch resource {
-            case .calendarObject(_, let item): .text("\"\(item.etag)\"")
+            case .object(_, _, let item): .text("\"\(item.etag)\"")
             default: nil
             }
         },
         LiveProperty(DAVNames.getcontenttype, allprop: true) { resource, _ in
             switch resource {
-            case .calendarObject(_, let item): .text(item.contentType)
+            case .object(_, _, let item): .text(item.contentType)
             default: nil
             }
         },
         LiveProperty(DAVNames.getcontentlength, allprop: true) { resource, _ in
             switch resource {
-            case .calendarObject(_, let item): .text(String(item.size))
+            case .object(_, _, let item): .text(String(item.size))
             default: nil
             }
         },
         LiveProperty(DAVNames.getlastmodified, allprop: true) { resource, _ in
             switch resource {
-            case .calendarObject(_, let item): .text(HTTPDate.format(item.updatedAt))
-            case .calendar(let folder): .text(HTTPDate.format(folder.updatedAt))
+            case .object(_, _, let item): .text(HTTPDate.format(item.updatedAt))
+            case .collection(_, let folder): .text(HTTPDate.format(folder.updatedAt))
             default: nil
             }
         },
         LiveProperty(DAVNames.creationdate, allprop: true) { resource, _ in
             switch resource {
-            case .calendarObject(_, let item): .text(HTTPDate.iso8601(item.createdAt))
-            case .calendar(let folder): .text(HTTPDate.iso8601(folder.createdAt))
+            case .object(_, _, let item): .text(HTTPDate.iso8601(item.createdAt))
+            case .collection(_, let folder): .text(HTTPDate.iso8601(folder.createdAt))
             default: nil
             }
         },
@@ -99,11 +104,13 @@ extension LiveProperty {
         LiveProperty(DAVNames.supportedReportSet) { resource, _ in
             let reports: [XMLName] =
                 switch resource {
-                case .calendar:
+                case .collection(.calendars, _):
                     [
                         DAVNames.calendarMultiget, DAVNames.calendarQuery, DAVNames.freeBusyQuery,
                         DAVNames.syncCollection,
                     ]
+                case .collection(.addressbooks, _):
+                    [DAVNames.addressbookMultiget, DAVNames.addressbookQuery, DAVNames.syncCollection]
                 case .entry, .principals, .principal:
                     [.dav("principal-property-search"), .dav("principal-search-property-set")]
                 default: []
@@ -120,11 +127,11 @@ extension LiveProperty {
             }
         },
         LiveProperty(DAVNames.syncToken) { resource, context in
-            guard case .calendar(let folder) = resource else { return nil }
+            guard case .collection(_, let folder) = resource else { return nil }
             return .text(SyncToken(storeID: context.storeID, folderID: folder.id, modseq: folder.modseq).description)
         },
         LiveProperty(DAVNames.getctag) { resource, context in
-            guard case .calendar(let folder) = resource else { return nil }
+            guard case .collection(_, let folder) = resource else { return nil }
             return .text(SyncToken(storeID: context.storeID, folderID: folder.id, modseq: folder.modseq).description)
         },
         LiveProperty(DAVNames.quotaUsedBytes) { resource, context in
@@ -142,7 +149,7 @@ extension DAVResource {
     /// Quota properties apply to the user's collections (RFC 4331 §3).
     var hasQuota: Bool {
         switch self {
-        case .calendarHome, .calendar: true
+        case .home, .collection: true
         default: false
         }
     }

@@ -2,7 +2,7 @@ import DAVXML
 import Store
 
 /// A property the server computes (RFC 4918 §15, RFC 3744, RFC 4791 §5.2, §6.2,
-/// RFC 6578, RFC 4331, RFC 5397 and the CalendarServer/Apple extensions).
+/// RFC 6352, RFC 6578, RFC 4331, RFC 5397 and the CalendarServer/Apple extensions).
 struct LiveProperty: Sendable {
     let name: XMLName
     /// Included in `allprop` (RFC 4918 §9.1: only the RFC 4918 properties are).
@@ -25,8 +25,8 @@ struct LiveProperty: Sendable {
     static func named(_ name: XMLName) -> LiveProperty? { byName[name] }
 
     static let byName: [XMLName: LiveProperty] = Dictionary(
-        uniqueKeysWithValues: (core + calendar).map { ($0.name, $0) })
+        uniqueKeysWithValues: (core + calendar + addressBook).map { ($0.name, $0) })
 
     /// Names of the properties that describe collections rather than objects, for `allprop`.
-    static var allpropNames: [XMLName] { (core + calendar).filter(\.inAllprop).map(\.name) }
+    static var allpropNames: [XMLName] { (core + calendar + addressBook).filter(\.inAllprop).map(\.name) }
 }

@@ -18,4 +18,10 @@ struct PropertyContext: Sendable {
     func property(_ name: String, of folder: Folder) -> FolderProperty? {
         properties(of: folder).first { $0.name == name }
     }
+
+    /// Apple's `me-card`, kept with the default address book's properties.
+    var meCard: String? {
+        let name = DAVNames.meCard.description
+        return folderProperties.values.lazy.flatMap { $0 }.first { $0.name == name }?.value
+    }
 }

@@ -178,7 +178,8 @@ struct ContentLineParser {
 
     /// Names are ASCII; other bytes are kept (and then refused by ``isName(_:)``).
     private static func upperASCII(_ bytes: ArraySlice<UInt8>) -> String {
-        String(decoding: bytes.lazy.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
+        guard bytes.contains(where: { $0 >= 0x61 && $0 <= 0x7A }) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: bytes.map { $0 >= 0x61 && $0 <= 0x7A ? $0 - 0x20 : $0 }, as: UTF8.self)
     }
 
     /// iana-token / x-name (§3.1): letters, digits and '-' (upper-cased).

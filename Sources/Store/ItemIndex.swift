@@ -12,10 +12,14 @@ public struct ItemIndex: Sendable, Equatable, Hashable {
     public var isRead: Bool?
     public var isFlagged: Bool?
     public var receivedAt: Int64?
+    /// Case-folded text a substring search may narrow on (``Store/items(folderID:searchTextContaining:)``);
+    /// it must contain every value the search can match.
+    public var searchText: String?
 
     public init(
         uid: String? = nil, subject: String? = nil, sender: String? = nil, startAt: Int64? = nil,
-        endAt: Int64? = nil, isRead: Bool? = nil, isFlagged: Bool? = nil, receivedAt: Int64? = nil
+        endAt: Int64? = nil, isRead: Bool? = nil, isFlagged: Bool? = nil, receivedAt: Int64? = nil,
+        searchText: String? = nil
     ) {
         self.uid = uid
         self.subject = subject
@@ -25,5 +29,6 @@ public struct ItemIndex: Sendable, Equatable, Hashable {
         self.isRead = isRead
         self.isFlagged = isFlagged
         self.receivedAt = receivedAt
+        self.searchText = searchText
     }
 }

@@ -4,7 +4,8 @@ extension Store {
     /// The columns of `item` with an empty body in place of `body`.
     static let columnsWithoutBody = """
         id, folder_id, resource_name, uid, etag, content_type, CAST('' AS BLOB) AS body, size, created_modseq,
-        modseq, created_at, updated_at, subject, sender, start_at, end_at, is_read, is_flagged, received_at
+        modseq, created_at, updated_at, subject, sender, start_at, end_at, is_read, is_flagged, received_at,
+        search_text
         """
 
     /// The items of a folder without their bodies (``Item/body`` is empty) and the store's modseq,
@@ -46,6 +47,22 @@ extension Store {
                 cached:
                     "SELECT \(Self.columnsWithoutBody) FROM item WHERE uid = ? AND folder_id IN (SELECT value FROM json_each(?)) ORDER BY id",
                 arguments: [uid, "[" + folderIDs.map(String.init).joined(separator: ",") + "]"])
+        }
+    }
+
+    /// The items of a folder whose ``ItemIndex/searchText`` contains `needle` (already folded the
+    /// way the caller folds search text), plus every item that has none: the candidates of a
+    /// substring search, which the caller then checks exactly. In id order.
+    public func items(folderID: Int64, searchTextContaining needle: String) async throws -> [Item] {
+        try await database.read { db in
+            try Item.fetchAll(
+                db,
+                cached: """
+                    SELECT * FROM item WHERE folder_id = ?
+                      AND (search_text IS NULL OR instr(search_text, ?) > 0)
+                    ORDER BY id
+                    """,
+                arguments: [folderID, needle])
         }
     }
 }

@@ -37,10 +37,11 @@ extension Store {
                 contentType: contentType, body: body, size: size, createdModseq: modseq, modseq: modseq,
                 createdAt: Date(timeIntervalSince1970: now), updatedAt: Date(timeIntervalSince1970: now),
                 subject: index.subject, sender: index.sender, startAt: index.startAt, endAt: index.endAt,
-                isRead: index.isRead, isFlagged: index.isFlagged, receivedAt: index.receivedAt)
+                isRead: index.isRead, isFlagged: index.isFlagged, receivedAt: index.receivedAt,
+                searchText: index.searchText)
             let arguments: StatementArguments = [
                 index.uid, etag, contentType, data, size, modseq, now, index.subject, index.sender, index.startAt,
-                index.endAt, index.isRead, index.isFlagged, index.receivedAt,
+                index.endAt, index.isRead, index.isFlagged, index.receivedAt, index.searchText,
             ]
             if let existing {
                 item.id = existing["id"]
@@ -50,7 +51,7 @@ extension Store {
                     cached: """
                         UPDATE item SET uid = ?, etag = ?, content_type = ?, body = ?, size = ?, modseq = ?,
                             updated_at = ?, subject = ?, sender = ?, start_at = ?, end_at = ?, is_read = ?,
-                            is_flagged = ?, received_at = ?
+                            is_flagged = ?, received_at = ?, search_text = ?
                         WHERE id = ?
                         """,
                     arguments: arguments + [item.id])
@@ -58,9 +59,9 @@ extension Store {
                 try db.execute(
                     cached: """
                         INSERT INTO item (uid, etag, content_type, body, size, modseq, updated_at, subject, sender,
-                            start_at, end_at, is_read, is_flagged, received_at,
+                            start_at, end_at, is_read, is_flagged, received_at, search_text,
                             folder_id, resource_name, created_modseq, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: arguments + [folderID, resourceName, modseq, now])
                 item.id = db.lastInsertedRowID
