@@ -10,15 +10,15 @@ struct DAVRoutingTests {
     static let propfind = ByteBuffer(
         string: "<d:propfind xmlns:d=\"DAV:\"><d:prop><d:current-user-principal/></d:prop></d:propfind>")
 
-    @Test func wellKnownRedirectsToTheDAVRootKeepingTheMethod() async throws {
+    @Test(arguments: ["/.well-known/caldav", "/.well-known/carddav", "/.well-known/CardDAV/"])
+    func wellKnownRedirectsToTheDAVRootKeepingTheMethod(path: String) async throws {
         try await Fixture.with { fixture in
             try await fixture.application().test(.router) { client in
-                let get = try await client.execute(
-                    uri: "/.well-known/caldav", method: .get, headers: basicAuth("demo@example.test"))
+                let get = try await client.execute(uri: path, method: .get, headers: basicAuth("demo@example.test"))
                 #expect(get.status == .movedPermanently)
                 #expect(get.headers[.location] == "/dav/")
                 let propfind = try await client.execute(
-                    uri: "/.well-known/caldav", method: HTTPRequest.Method("PROPFIND")!,
+                    uri: path, method: HTTPRequest.Method("PROPFIND")!,
                     headers: basicAuth("demo@example.test"), body: Self.propfind)
                 #expect(propfind.status == .permanentRedirect)
                 #expect(propfind.headers[.location] == "/dav/")
