@@ -1,14 +1,15 @@
 import GRDB
 
 extension Store {
-    /// The columns of `item` with an empty body in place of `body`.
+    /// The columns of `item` with an empty body in place of `body` and no search text.
     static let columnsWithoutBody = """
         id, folder_id, resource_name, uid, etag, content_type, CAST('' AS BLOB) AS body, size, created_modseq,
         modseq, created_at, updated_at, subject, sender, start_at, end_at, is_read, is_flagged, received_at,
-        search_text
+        NULL AS search_text
         """
 
-    /// The items of a folder without their bodies (``Item/body`` is empty) and the store's modseq,
+    /// The items of a folder without their bodies (``Item/body`` is empty, ``Item/searchText`` nil)
+    /// and the store's modseq,
     /// in one read: listings that need names, ETags and sizes only (a WebDAV PROPFIND Depth 1 of
     /// `getetag`) without reading every body.
     ///
