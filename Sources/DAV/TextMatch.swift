@@ -29,9 +29,12 @@ struct TextMatch: Sendable, Equatable {
         self.negate = negate
     }
 
-    /// Parses the element; an unknown collation is refused with `supported-collation`.
+    /// Parses the element; an unknown collation is refused with `supported-collation`. Without a
+    /// collation, CalDAV means i;ascii-casemap (RFC 4791 §9.7.5) and CardDAV i;unicode-casemap
+    /// (RFC 6352 §10.5.4).
     init(_ element: XMLElement, preconditionNamespace: String) throws(DAVError) {
-        let collationName = element.attributes[XMLName("", "collation")] ?? Collation.asciiCasemap.rawValue
+        let defaultCollation: Collation = preconditionNamespace == Namespaces.cardDAV ? .unicodeCasemap : .asciiCasemap
+        let collationName = element.attributes[XMLName("", "collation")] ?? defaultCollation.rawValue
         guard let collation = Collation(rawValue: collationName) else {
             throw DAVError(
                 403, XMLName(preconditionNamespace, "supported-collation"),

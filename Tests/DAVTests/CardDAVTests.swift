@@ -221,6 +221,11 @@ struct CardDAVTests {
             "<c:prop-filter name=\"EMAIL\"><c:param-filter name=\"TYPE\"><c:text-match match-type=\"equals\">home</c:text-match></c:param-filter></c:prop-filter>",
             "anyof", ["bob.vcf"]
         ),
+        // Without a collation CardDAV folds Unicode case (RFC 6352 §10.5.4).
+        (
+            "<c:prop-filter name=\"FN\"><c:text-match>ÅNGSTRÖM</c:text-match></c:prop-filter>", "anyof",
+            ["alice.vcf"]
+        ),
         // Text is matched unescaped: "fair\, booth" is "fair, booth".
         (
             "<c:prop-filter name=\"NOTE\"><c:text-match>fair, booth</c:text-match></c:prop-filter>", "anyof",
