@@ -106,7 +106,7 @@ indirect enum CalendarFilter: Sendable {
         }
         guard name == object.root.name else { return isNotDefined }
         if isNotDefined { return false }
-        return properties.allSatisfy { $0.matches(object.root) }
+        return properties.allSatisfy { $0.matches(object.root, in: object, floatingTimeZone: floatingTimeZone) }
             && components.allSatisfy {
                 $0.matches(within: object.root, object: object, floatingTimeZone: floatingTimeZone)
             }
@@ -128,7 +128,7 @@ indirect enum CalendarFilter: Sendable {
             else { return false }
         }
         return candidates.contains { candidate in
-            properties.allSatisfy { $0.matches(candidate) }
+            properties.allSatisfy { $0.matches(candidate, in: object, floatingTimeZone: floatingTimeZone) }
                 && components.allSatisfy {
                     $0.matches(within: candidate, object: object, floatingTimeZone: floatingTimeZone)
                 }
@@ -137,15 +137,19 @@ indirect enum CalendarFilter: Sendable {
 }
 
 extension CalendarFilter.PropertyFilter {
-    func matches(_ component: ICalendarComponent) -> Bool {
+    /// Whether a property of `component` (part of `object`) passes the filter (RFC 4791 §9.7.2).
+    /// A time-range reads DATE and DATE-TIME values with the object's VTIMEZONEs, the system
+    /// zones and `floatingTimeZone` (§9.9); a list value matches when any of its items does.
+    func matches(_ component: ICalendarComponent, in object: ICalendarObject, floatingTimeZone: String?) -> Bool {
         let properties = component.properties(name)
         if isNotDefined { return properties.isEmpty }
         guard !properties.isEmpty else { return false }
         return properties.contains { property in
             if let timeRange {
-                guard let seconds = ICalendarDate.parseUTC(property.value) else { return false }
-                if let start = timeRange.start, seconds < start { return false }
-                if let end = timeRange.end, seconds >= end { return false }
+                let times = object.utcTimes(of: property, floatingTimeZone: floatingTimeZone)
+                guard times.contains(where: { $0.overlaps(start: timeRange.start, end: timeRange.end) }) else {
+                    return false
+                }
             }
             if let textMatch, !textMatch.matches(property.value) { return false }
             return parameters.allSatisfy { $0.matches(property) }
