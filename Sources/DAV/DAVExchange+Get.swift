@@ -11,15 +11,16 @@ extension DAVExchange {
             throw DAVError(405, nil, "\(request.path) is a collection; use PROPFIND or REPORT to read it.")
         }
         if kind == .addressbooks, let version = AddressDataRequest.version(accepting: request.header("Accept")) {
-            // RFC 6352 §6.3.2.2 (Accept); a converted card is another representation: no strong ETag.
+            // RFC 6352 §6.3.2.2 (Accept); §6.3.2.3: a GET of a card carries the card's strong ETag
+            // whatever version it is returned in, as getetag does beside converted address-data.
             let body = AddressDataRequest(version: version).bytes(of: item.body)
             if body != item.body {
                 return DAVResponse(
                     status: 200,
                     headers: [
                         ("Content-Type", "text/vcard; charset=utf-8; version=\(version.rawValue)"),
-                        ("Last-Modified", HTTPDate.format(item.updatedAt)), ("Content-Length", String(body.count)),
-                        ("Vary", "Accept"),
+                        ("ETag", "\"\(item.etag)\""), ("Last-Modified", HTTPDate.format(item.updatedAt)),
+                        ("Content-Length", String(body.count)), ("Vary", "Accept"),
                     ], body: includeBody ? body : [])
             }
         }
