@@ -53,7 +53,16 @@ extension DAVExchange {
                 403, .dav("valid-sync-token"),
                 "The sync token was not issued by this collection; sync again from scratch.")
         }
-        let (changes, _) = try await store.changes(folderID: folder.id, since: token.modseq)
+        let changes: [Change]
+        do {
+            changes = try await store.changes(folderID: folder.id, since: token.modseq).changes
+        } catch StoreError.syncTokenTooOld(_, let oldest) where token.modseq >= folder.modseq {
+            // The log was pruned past the token, but nothing in this collection changed since it
+            // was issued (a quiet collection's token names its own older modseq): nothing to
+            // report, and a token the kept log covers.
+            multistatus.syncToken(SyncToken(storeID: store.storeID, folderID: folder.id, modseq: oldest).description)
+            return .multistatus(multistatus.bytes)
+        }
         // One answer per href: a name deleted and created again is a changed member (RFC 6578 §3.5.2).
         var latestByName: [String: Change] = [:]
         for change in changes where !change.kind.isFolderLevel {
