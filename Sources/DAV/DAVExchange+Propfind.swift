@@ -69,10 +69,11 @@ extension DAVExchange {
         }
     }
 
-    /// A live property's value, else a kept (dead or client-set) one, else nil.
+    /// A live property's value, else a kept dead one, else nil. A live property is only what it
+    /// computes: Apple's me-card, kept with the default address book, is the home's, not the book's.
     func value(of name: XMLName, on resource: DAVResource, context: PropertyContext) -> PropertyValue? {
-        if let live = LiveProperty.named(name), let value = live.value(resource, context) {
-            return value
+        if let live = LiveProperty.named(name) {
+            return live.value(resource, context)
         }
         if case .collection(_, let folder) = resource, let kept = context.property(name.description, of: folder) {
             return .fragment(kept.value)
