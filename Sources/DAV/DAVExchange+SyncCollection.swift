@@ -9,8 +9,19 @@ extension DAVExchange {
     /// sync-level; both are accepted. A token this store never issued, or one
     /// older than the kept change log, is answered with 403 `valid-sync-token`.
     /// `DAV:limit` truncates (oldest changes first) with a 507 response for the
-    /// collection and a token that loses nothing (§3.6).
+    /// collection and a token that loses nothing (§3.6). Thunderbird's address books refetch
+    /// only on 400, so they get that status for the same refusal (``ClientQuirks``).
     func syncCollection(_ body: XMLElement, on resource: DAVResource) async throws -> DAVResponse {
+        do {
+            return try await answerSyncCollection(body, on: resource)
+        } catch let error as StoreError {
+            throw ClientQuirks.invalidSyncToken(DAVError(storeError: error), on: resource, request: request)
+        } catch let error as DAVError {
+            throw ClientQuirks.invalidSyncToken(error, on: resource, request: request)
+        }
+    }
+
+    private func answerSyncCollection(_ body: XMLElement, on resource: DAVResource) async throws -> DAVResponse {
         guard case .collection(let kind, let folder) = resource else {
             throw DAVError(
                 403, .dav("supported-report"), "sync-collection runs on a calendar or an address book collection.")
