@@ -4,7 +4,7 @@ DATA_DIR ?= data
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test build lint format bench bench-caldav
+.PHONY: run test build lint format bench bench-caldav bench-carddav
 
 ## Installs what the server needs, builds it, and runs it on the demo data.
 run:
@@ -31,9 +31,9 @@ bench:
 	scripts/install-deps run
 	$(SWIFT) run -c release AlmanacBench store
 
-## CalDAV beside Radicale and Xandikos (PyPI, in Benchmarks/caldav/.venv).
+## CalDAV beside Radicale and Xandikos (PyPI, in Benchmarks/davbench/.venv).
 ## BENCH_ARGS=--quick for a 500-event smoke run.
 bench-caldav:
-	Benchmarks/caldav/setup.sh
+	Benchmarks/davbench/setup.sh
 	$(SWIFT) build -c release --product almanac
-	Benchmarks/caldav/.venv/bin/python Benchmarks/caldav/bench.py $(BENCH_ARGS)
+	Benchmarks/davbench/.venv/bin/python Benchmarks/caldav/bench.py $(BENCH_ARGS)

@@ -14,6 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 DAV = "{DAV:}"
 CALDAV = "{urn:ietf:params:xml:ns:caldav}"
+CARDDAV = "{urn:ietf:params:xml:ns:carddav}"
 
 
 @dataclass
@@ -25,11 +26,11 @@ class Reply:
 
 
 class Client:
-    def __init__(self, base_url: str, user=None, password=None, timeout: float = 120.0):
+    def __init__(self, base_url: str, user=None, password=None, timeout: float = 120.0, agent: str = "almanac-dav-bench"):
         parts = urlsplit(base_url)
         self.host, self.port = parts.hostname, parts.port
         self.timeout = timeout
-        self.headers = {"User-Agent": "almanac-caldav-bench"}
+        self.headers = {"User-Agent": agent}
         if user is not None:
             token = base64.b64encode(f"{user}:{password}".encode()).decode()
             self.headers["Authorization"] = f"Basic {token}"
@@ -75,26 +76,6 @@ def propfind_body(*props: str) -> str:
     return f'<?xml version="1.0" encoding="utf-8"?><D:propfind xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:prop>{inner}</D:prop></D:propfind>'
 
 
-def multiget_body(hrefs) -> str:
-    refs = "".join(f"<D:href>{h}</D:href>" for h in hrefs)
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>'
-        '<C:calendar-multiget xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
-        f"<D:prop><D:getetag/><C:calendar-data/></D:prop>{refs}</C:calendar-multiget>"
-    )
-
-
-def time_range_query_body(start: str, end: str) -> str:
-    return (
-        '<?xml version="1.0" encoding="utf-8"?>'
-        '<C:calendar-query xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav">'
-        "<D:prop><D:getetag/></D:prop>"
-        '<C:filter><C:comp-filter name="VCALENDAR"><C:comp-filter name="VEVENT">'
-        f'<C:time-range start="{start}" end="{end}"/>'
-        "</C:comp-filter></C:comp-filter></C:filter></C:calendar-query>"
-    )
-
-
 def sync_collection_body(token: str) -> str:
     token_element = f"<D:sync-token>{token}</D:sync-token>" if token else "<D:sync-token/>"
     return (
@@ -127,3 +108,12 @@ def parse_multistatus(body: bytes):
                 props[prop.tag] = prop.text or ""
         entries.append(Entry(href, ok and (status is not None or bool(props)), props))
     return entries, root.findtext(f"{DAV}sync-token")
+
+
+def resource_types(body: bytes) -> set:
+    """The element names inside every DAV:resourcetype of a multistatus."""
+    try:
+        root = ET.fromstring(body)
+    except ET.ParseError:
+        return set()
+    return {child.tag for element in root.iter(f"{DAV}resourcetype") for child in element}

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Creates Benchmarks/caldav/.venv with the pinned peers (Radicale, Xandikos)
-# (bench.py's client is the standard library's http.client). Safe to rerun.
+# Creates Benchmarks/davbench/.venv with the pinned peers (Radicale, Xandikos)
+# that the CalDAV and CardDAV benchmarks run beside Almanac (their HTTP client
+# is the standard library's http.client). Safe to rerun.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 python="${PYTHON:-python3}"

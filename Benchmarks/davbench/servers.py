@@ -1,4 +1,11 @@
-"""Starts and stops each server on 127.0.0.1 with a temporary data folder."""
+"""Starts and stops each server on 127.0.0.1 with a temporary data folder.
+
+A server is started for one kind of collection, "calendar" (the CalDAV
+benchmark) or "addressbook" (the CardDAV benchmark): `collection` is then
+the path of the calendar or address book that the benchmark fills, made by
+the server itself (Almanac's demo user, Xandikos's `--defaults`) or by the
+benchmark (Radicale: MKCALENDAR, or an extended MKCOL for an address book).
+"""
 
 import os
 import re
@@ -11,9 +18,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from client import Client, propfind_body
+from .client import CALDAV, CARDDAV, Client, propfind_body, resource_types
 
 REPO = Path(__file__).resolve().parents[2]
+KINDS = {"calendar": "caldav", "addressbook": "carddav"}
 VENV_BIN = Path(sys.executable).parent
 
 
@@ -37,15 +45,19 @@ def wait_for_port(port: int, process: subprocess.Popen, seconds: float = 60.0):
 
 
 class Server:
-    """Base: subclasses set `name`, build `command()`, and find the calendar."""
+    """Base: subclasses set `name` and `collections` (kind -> path), build `command()`."""
 
     name = "?"
     user = None
     password = None
-    calendar = "/"
+    collections = {}
 
-    def __init__(self):
-        self.dir = Path(tempfile.mkdtemp(prefix=f"caldav-bench-{self.name.lower()}-"))
+    def __init__(self, kind: str = "calendar"):
+        if kind not in KINDS:
+            raise ValueError(f"unknown collection kind {kind!r}")
+        self.kind = kind
+        self.collection = self.collections[kind]
+        self.dir = Path(tempfile.mkdtemp(prefix=f"{KINDS[kind]}-bench-{self.name.lower()}-"))
         self.port = free_port()
         self.process = None
         self.log_path = self.dir / "server.log"
@@ -55,7 +67,7 @@ class Server:
         return f"http://127.0.0.1:{self.port}"
 
     def client(self, timeout: float = 120.0) -> Client:
-        return Client(self.base_url, self.user, self.password, timeout=timeout)
+        return Client(self.base_url, self.user, self.password, timeout=timeout, agent=f"almanac-{KINDS[self.kind]}-bench")
 
     def command(self) -> list:
         raise NotImplementedError
@@ -75,25 +87,27 @@ class Server:
     def after_start(self):
         pass
 
-    # Set by a subclass that can write events straight into its storage.
+    # Set by a subclass that can write items straight into its storage.
     can_bulk_fill = False
 
-    def bulk_fill(self, events):
-        """Writes events into the stopped server's storage, bypassing HTTP."""
+    def bulk_fill(self, items):
+        """Writes items (each with `name` and `body`) into the stopped server's storage, bypassing HTTP."""
         raise NotImplementedError
 
     def restart(self):
         self.stop(keep=True)
         self.start()
 
-    def check_calendar(self):
+    def check_collection(self):
+        """The collection exists and has the kind's resource type (CALDAV:calendar, CARDDAV:addressbook)."""
         dav = self.client()
         reply = dav.request(
-            "PROPFIND", self.calendar, propfind_body("<D:resourcetype/>"), {"Depth": "0", "Content-Type": "application/xml"}
+            "PROPFIND", self.collection, propfind_body("<D:resourcetype/>"), {"Depth": "0", "Content-Type": "application/xml"}
         )
         dav.close()
-        if reply.status != 207 or b"calendar" not in reply.body:
-            raise RuntimeError(f"{self.name}: PROPFIND {self.calendar} -> {reply.status} {reply.body[:300]!r}")
+        wanted = {"calendar": f"{CALDAV}calendar", "addressbook": f"{CARDDAV}addressbook"}[self.kind]
+        if reply.status != 207 or wanted not in resource_types(reply.body):
+            raise RuntimeError(f"{self.name}: PROPFIND {self.collection} -> {reply.status} {reply.body[:300]!r}")
 
     def cpu_seconds(self) -> float:
         """User + system CPU time of the server process so far."""
@@ -127,10 +141,13 @@ class Server:
 class Almanac(Server):
     name = "Almanac"
     user = "demo@example.test"
-    calendar = "/dav/calendars/demo@example.test/calendar/"
+    collections = {
+        "calendar": "/dav/calendars/demo@example.test/calendar/",
+        "addressbook": "/dav/addressbooks/demo@example.test/contacts/",
+    }
 
-    def __init__(self, binary: Path):
-        super().__init__()
+    def __init__(self, binary: Path, kind: str = "calendar"):
+        super().__init__(kind)
         self.binary = binary
 
     def command(self):
@@ -156,7 +173,7 @@ class Radicale(Server):
     name = "Radicale"
     user = "bench"
     password = "bench"
-    calendar = "/bench/calendar/"
+    collections = {"calendar": "/bench/calendar/", "addressbook": "/bench/contacts/"}
 
     def command(self):
         config = self.dir / "config"
@@ -190,31 +207,47 @@ class Radicale(Server):
 
     can_bulk_fill = True
 
-    def bulk_fill(self, events):
+    def storage(self) -> Path:
+        return self.dir / "collections" / "collection-root" / self.collection.strip("/")
+
+    def bulk_fill(self, items):
         # Radicale's filesystem storage is one file per item, named by its href.
-        folder = self.dir / "collections" / "collection-root" / "bench" / "calendar"
-        for event in events:
-            (folder / event.name).write_text(event.body, newline="")
+        folder = self.storage()
+        for item in items:
+            (folder / item.name).write_text(item.body, newline="")
 
     def after_start(self):
-        if (self.dir / "collections" / "collection-root" / "bench" / "calendar").exists():
+        if self.storage().exists():
             return
         dav = self.client()
+        # The first request of a user makes its principal collection.
         dav.request("PROPFIND", "/bench/", propfind_body("<D:resourcetype/>"), {"Depth": "0"})
-        body = (
-            '<?xml version="1.0" encoding="utf-8"?><C:mkcalendar xmlns:D="DAV:" '
-            'xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop><D:displayname>Bench</D:displayname>'
-            "</D:prop></D:set></C:mkcalendar>"
-        )
-        reply = dav.request("MKCALENDAR", self.calendar, body, {"Content-Type": "application/xml"})
+        if self.kind == "calendar":
+            method = "MKCALENDAR"
+            body = (
+                '<?xml version="1.0" encoding="utf-8"?><C:mkcalendar xmlns:D="DAV:" '
+                'xmlns:C="urn:ietf:params:xml:ns:caldav"><D:set><D:prop><D:displayname>Bench</D:displayname>'
+                "</D:prop></D:set></C:mkcalendar>"
+            )
+        else:
+            # Extended MKCOL (RFC 5689) with the CardDAV resource type (RFC 6352 §6.3.1).
+            method = "MKCOL"
+            body = (
+                '<?xml version="1.0" encoding="utf-8"?><D:mkcol xmlns:D="DAV:" '
+                'xmlns:CR="urn:ietf:params:xml:ns:carddav"><D:set><D:prop>'
+                "<D:resourcetype><D:collection/><CR:addressbook/></D:resourcetype>"
+                "<D:displayname>Bench</D:displayname></D:prop></D:set></D:mkcol>"
+            )
+        reply = dav.request(method, self.collection, body, {"Content-Type": "application/xml"})
         dav.close()
         if reply.status != 201:
-            raise RuntimeError(f"Radicale MKCALENDAR -> {reply.status} {reply.body[:300]!r}")
+            raise RuntimeError(f"Radicale {method} {self.collection} -> {reply.status} {reply.body[:300]!r}")
 
 
 class Xandikos(Server):
     name = "Xandikos"
-    calendar = "/user/calendars/calendar/"
+    # What `--defaults` makes for its one user.
+    collections = {"calendar": "/user/calendars/calendar/", "addressbook": "/user/contacts/addressbook/"}
 
     def command(self):
         return [
@@ -238,11 +271,11 @@ class Xandikos(Server):
 
     can_bulk_fill = True
 
-    def bulk_fill(self, events):
+    def bulk_fill(self, items):
         # Xandikos keeps a collection as a git working tree: add the files, commit once.
-        tree = self.dir / "root" / "user" / "calendars" / "calendar"
-        for event in events:
-            (tree / event.name).write_text(event.body, newline="")
+        tree = self.dir / "root" / self.collection.strip("/")
+        for item in items:
+            (tree / item.name).write_text(item.body, newline="")
         git = ["git", "-C", str(tree), "-c", "user.name=bench", "-c", "user.email=bench@localhost"]
-        subprocess.run(git + ["add", "--", *[e.name for e in events]], check=True, capture_output=True)
-        subprocess.run(git + ["commit", "-q", "-m", f"bulk fill of {len(events)} events"], check=True, capture_output=True)
+        subprocess.run(git + ["add", "--", *[i.name for i in items]], check=True, capture_output=True)
+        subprocess.run(git + ["commit", "-q", "-m", f"bulk fill of {len(items)} items"], check=True, capture_output=True)
