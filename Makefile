@@ -37,3 +37,10 @@ bench-caldav:
 	Benchmarks/davbench/setup.sh
 	$(SWIFT) build -c release --product almanac
 	Benchmarks/davbench/.venv/bin/python Benchmarks/caldav/bench.py $(BENCH_ARGS)
+
+## CardDAV beside Radicale and Xandikos (same venv as bench-caldav).
+## BENCH_ARGS=--quick for a 500-card smoke run.
+bench-carddav:
+	Benchmarks/davbench/setup.sh
+	$(SWIFT) build -c release --product almanac
+	Benchmarks/davbench/.venv/bin/python Benchmarks/carddav/bench.py $(BENCH_ARGS)
