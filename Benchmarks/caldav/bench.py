@@ -24,7 +24,6 @@ Benchmarks/davbench/setup.sh):
 import argparse
 import multiprocessing
 import random
-import statistics
 import sys
 import threading
 import time
@@ -34,8 +33,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from davbench.cli import add_server_arguments, print_problems, run_servers, write_json  # noqa: E402
-from davbench.client import CALDAV, parse_multistatus  # noqa: E402
-from davbench.steps import XML, CollectionRun, loadavg, log, pct  # noqa: E402
+from davbench.client import CALDAV  # noqa: E402
+from davbench.steps import CollectionRun, loadavg, log, pct  # noqa: E402
 from davbench.table import render, targets  # noqa: E402
 from events import QUERY_END, QUERY_START, changed, make_events  # noqa: E402
 from reports import multiget_body, time_range_query_body  # noqa: E402
@@ -64,23 +63,11 @@ class Run(CollectionRun):
 
     # one-month calendar-query -----------------------------------------------
     def month_query(self):
-        dav = self.server.client()
         start, end = QUERY_START.strftime("%Y%m%dT000000Z"), QUERY_END.strftime("%Y%m%dT000000Z")
-        body = time_range_query_body(start, end)
-        times = []
-        for _ in range(5):
-            reply = dav.request("REPORT", self.server.collection, body, {**XML, "Depth": "1"})
-            times.append(reply.seconds * 1000)
-        dav.close()
-        if reply.status != 207:
-            self.problem(f"calendar-query -> {reply.status} {reply.body[:200]!r}")
+        answer = self.query("calendar-query", time_range_query_body(start, end))
+        if answer is None:
             return
-        entries, _ = parse_multistatus(reply.body)
-        got = {e.href.rsplit("/", 1)[-1] for e in entries if e.ok and e.href.rstrip("/") != self.server.collection.rstrip("/")}
-        expected = {e.name for e in self.stored if e.in_query}
-        self.figures["query_ms"] = statistics.median(times)
-        self.figures["query_matches"] = len(got)
-        self.figures["query_expected"] = len(expected)
+        got, expected = answer
         if got != expected:
             by_name = {e.name: e for e in self.stored}
             missing, extra = sorted(expected - got), sorted(got - expected)

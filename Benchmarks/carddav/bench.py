@@ -21,7 +21,6 @@ Benchmarks/davbench/setup.sh):
 """
 
 import argparse
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -31,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cards import PHOTO_EVERY, QUERY_TEXT, changed, make_cards  # noqa: E402
 from davbench.cli import add_server_arguments, print_problems, run_servers, write_json  # noqa: E402
-from davbench.client import CARDDAV, parse_multistatus  # noqa: E402
-from davbench.steps import XML, CollectionRun, loadavg, log  # noqa: E402
+from davbench.client import CARDDAV  # noqa: E402
+from davbench.steps import CollectionRun, loadavg, log  # noqa: E402
 from davbench.table import render, targets  # noqa: E402
 from reports import email_query_body, multiget_body  # noqa: E402
 
@@ -60,22 +59,10 @@ class Run(CollectionRun):
 
     # addressbook-query ------------------------------------------------------
     def email_query(self):
-        dav = self.server.client()
-        body = email_query_body(QUERY_TEXT)
-        times = []
-        for _ in range(5):
-            reply = dav.request("REPORT", self.server.collection, body, {**XML, "Depth": "1"})
-            times.append(reply.seconds * 1000)
-        dav.close()
-        if reply.status != 207:
-            self.problem(f"addressbook-query -> {reply.status} {reply.body[:200]!r}")
+        answer = self.query("addressbook-query", email_query_body(QUERY_TEXT))
+        if answer is None:
             return
-        entries, _ = parse_multistatus(reply.body)
-        got = {e.href.rsplit("/", 1)[-1] for e in entries if e.ok and e.href.rstrip("/") != self.server.collection.rstrip("/")}
-        expected = {c.name for c in self.stored if c.in_query}
-        self.figures["query_ms"] = statistics.median(times)
-        self.figures["query_matches"] = len(got)
-        self.figures["query_expected"] = len(expected)
+        got, expected = answer
         if got != expected:
             missing, extra = sorted(expected - got), sorted(got - expected)
             self.problem(

@@ -119,14 +119,37 @@ class CollectionRun:
             }
         )
 
-    # PROPFIND Depth 1 -----------------------------------------------------
-    def etag_listing(self):
+    def timed(self, method: str, body: str, runs: int):
+        """`runs` identical Depth 1 requests on the collection over one connection: their times in
+        ms and the last reply."""
         dav = self.server.client()
         times = []
-        for _ in range(5):
-            reply = dav.request("PROPFIND", self.server.collection, propfind_body("<D:getetag/>"), {**XML, "Depth": "1"})
+        for _ in range(runs):
+            reply = dav.request(method, self.server.collection, body, {**XML, "Depth": "1"})
             times.append(reply.seconds * 1000)
         dav.close()
+        return times, reply
+
+    def query(self, name: str, body: str):
+        """A query REPORT (median of 5) whose matching members are compared with the stored items
+        marked `in_query`; records query_ms, query_matches and query_expected and returns
+        (got, expected) as sets of names, or None when the server refused it."""
+        times, reply = self.timed("REPORT", body, 5)
+        if reply.status != 207:
+            self.problem(f"{name} -> {reply.status} {reply.body[:200]!r}")
+            return None
+        entries, _ = parse_multistatus(reply.body)
+        collection = self.server.collection.rstrip("/")
+        got = {e.href.rsplit("/", 1)[-1] for e in entries if e.ok and e.href.rstrip("/") != collection}
+        expected = {item.name for item in self.stored if item.in_query}
+        self.figures["query_ms"] = statistics.median(times)
+        self.figures["query_matches"] = len(got)
+        self.figures["query_expected"] = len(expected)
+        return got, expected
+
+    # PROPFIND Depth 1 -----------------------------------------------------
+    def etag_listing(self):
+        times, reply = self.timed("PROPFIND", propfind_body("<D:getetag/>"), 5)
         if reply.status != 207:
             self.problem(f"PROPFIND Depth 1 -> {reply.status} {reply.body[:200]!r}")
             return
@@ -140,13 +163,8 @@ class CollectionRun:
 
     # multiget REPORT ------------------------------------------------------
     def multiget(self):
-        dav = self.server.client()
         body = self.multiget_body(self.href(e) for e in self.stored)
-        times = []
-        for _ in range(3):
-            reply = dav.request("REPORT", self.server.collection, body, {**XML, "Depth": "1"})
-            times.append(reply.seconds * 1000)
-        dav.close()
+        times, reply = self.timed("REPORT", body, 3)
         if reply.status != 207:
             self.problem(f"{self.multiget_name} -> {reply.status} {reply.body[:200]!r}")
             return
