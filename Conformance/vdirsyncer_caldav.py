@@ -3,15 +3,11 @@ create, edit and delete on both sides, and a conflict resolved as configured.
 Prints one summary line; exits non-zero on any failure."""
 
 import os
-import subprocess
 import sys
-import tempfile
 
 import requests
 
-from almanac_server import AlmanacServer
-
-VDIRSYNCER = os.path.join(os.path.dirname(sys.executable), "vdirsyncer")
+from vdirsyncer_pair import VdirsyncerPair, main
 
 
 def event(uid, summary):
@@ -22,47 +18,9 @@ def event(uid, summary):
     )
 
 
-class Run:
+class Run(VdirsyncerPair):
     def __init__(self, server, folder):
-        self.server = server
-        self.folder = folder
-        self.local = os.path.join(folder, "local")
-        self.collection = f"{server.base}/dav/calendars/demo@example.test/calendar/"
-        os.makedirs(self.local)
-        self.config = os.path.join(folder, "config")
-        with open(self.config, "w") as config:
-            config.write(f"""[general]
-status_path = "{folder}/status/"
-
-[pair calendar]
-a = "local"
-b = "almanac"
-collections = null
-conflict_resolution = "a wins"
-
-[storage local]
-type = "filesystem"
-path = "{self.local}"
-fileext = ".ics"
-
-[storage almanac]
-type = "caldav"
-url = "{self.collection}"
-username = "{server.user}"
-password = "{server.password}"
-""")
-        self.auth = (server.user, server.password)
-        self.passed, self.failed = 0, 0
-
-    def vdirsyncer(self, *arguments):
-        result = subprocess.run(
-            [VDIRSYNCER, "-c", self.config, *arguments], capture_output=True, text=True, timeout=120,
-            input="y\n" * 5)
-        if result.returncode != 0:
-            raise AssertionError(f"vdirsyncer {' '.join(arguments)} failed:\n{result.stdout}\n{result.stderr}")
-
-    def sync(self):
-        self.vdirsyncer("sync")
+        super().__init__(server, folder, "calendar", "caldav", "/dav/calendars/demo@example.test/calendar/", ".ics")
 
     def remote(self, name):
         return requests.get(self.collection + name, auth=self.auth, timeout=30)
@@ -74,19 +32,8 @@ password = "{server.password}"
         assert response.status_code in (201, 204), (response.status_code, response.text)
         return response.headers["ETag"]
 
-    def local_files(self):
-        return {name: open(os.path.join(self.local, name)).read() for name in os.listdir(self.local)}
-
     def local_with(self, uid):
         return [name for name, text in self.local_files().items() if f"UID:{uid}" in text]
-
-    def step(self, name, function):
-        try:
-            function()
-            self.passed += 1
-        except Exception as error:  # noqa: BLE001 - report every step
-            print(f"FAIL {name}: {type(error).__name__}: {error}")
-            self.failed += 1
 
     def run(self):
         self.step("discover", lambda: self.vdirsyncer("discover"))
@@ -149,13 +96,5 @@ password = "{server.password}"
         self.step("a further sync changes nothing and both sides agree", settled)
 
 
-def main():
-    with AlmanacServer() as server, tempfile.TemporaryDirectory(prefix="almanac-vdirsyncer-") as folder:
-        run = Run(server, folder)
-        run.run()
-    print(f"vdirsyncer-caldav: {run.passed} passed, {run.failed} failed")
-    return 1 if run.failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(Run, "vdirsyncer-caldav"))

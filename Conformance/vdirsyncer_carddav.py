@@ -6,16 +6,12 @@ Prints one summary line; exits non-zero on any failure."""
 import base64
 import os
 import re
-import subprocess
 import sys
-import tempfile
 import xml.etree.ElementTree as ET
 
 import requests
 
-from almanac_server import AlmanacServer
-
-VDIRSYNCER = os.path.join(os.path.dirname(sys.executable), "vdirsyncer")
+from vdirsyncer_pair import VdirsyncerPair, main
 
 # A 1×1 PNG: small, but a real image whose bytes must survive both ways.
 PNG = base64.b64decode(
@@ -86,48 +82,10 @@ def photo(text):
     return base64.b64decode(payload.strip())
 
 
-class Run:
+class Run(VdirsyncerPair):
     def __init__(self, server, folder):
-        self.server = server
-        self.folder = folder
-        self.local = os.path.join(folder, "local")
-        self.collection = f"{server.base}/dav/addressbooks/demo@example.test/contacts/"
-        os.makedirs(self.local)
-        self.config = os.path.join(folder, "config")
-        with open(self.config, "w") as config:
-            config.write(f"""[general]
-status_path = "{folder}/status/"
-
-[pair contacts]
-a = "local"
-b = "almanac"
-collections = null
-conflict_resolution = "a wins"
-
-[storage local]
-type = "filesystem"
-path = "{self.local}"
-fileext = ".vcf"
-
-[storage almanac]
-type = "carddav"
-url = "{self.collection}"
-username = "{server.user}"
-password = "{server.password}"
-""")
-        self.auth = (server.user, server.password)
-        self.passed, self.failed = 0, 0
-
-    def vdirsyncer(self, *arguments):
-        result = subprocess.run(
-            [VDIRSYNCER, "-c", self.config, *arguments], capture_output=True, text=True, timeout=120,
-            input="y\n" * 5)
-        if result.returncode != 0:
-            raise AssertionError(f"vdirsyncer {' '.join(arguments)} failed:\n{result.stdout}\n{result.stderr}")
-        return result.stdout + result.stderr
-
-    def sync(self):
-        return self.vdirsyncer("sync")
+        super().__init__(
+            server, folder, "contacts", "carddav", "/dav/addressbooks/demo@example.test/contacts/", ".vcf")
 
     def remote_cards(self):
         """Every card of the address book by href: PROPFIND Depth 1, then a GET of each."""
@@ -158,13 +116,6 @@ password = "{server.password}"
         assert response.status_code in (201, 204), (response.status_code, response.text)
         return response.headers["ETag"]
 
-    def local_files(self):
-        files = {}
-        for name in os.listdir(self.local):
-            with open(os.path.join(self.local, name), encoding="utf-8", newline="") as file:
-                files[name] = file.read()
-        return files
-
     def local_with(self, wanted):
         found = [name for name, text in self.local_files().items() if uid(text) == wanted]
         assert len(found) == 1, f"{len(found)} local cards with UID {wanted}: {sorted(self.local_files())}"
@@ -173,14 +124,6 @@ password = "{server.password}"
     def write_local(self, name, text):
         with open(os.path.join(self.local, name), "w", encoding="utf-8", newline="") as file:
             file.write(text)
-
-    def step(self, name, function):
-        try:
-            function()
-            self.passed += 1
-        except Exception as error:  # noqa: BLE001 - report every step
-            print(f"FAIL {name}: {type(error).__name__}: {error}")
-            self.failed += 1
 
     def run(self):
         self.step("discover", lambda: self.vdirsyncer("discover"))
@@ -254,13 +197,5 @@ password = "{server.password}"
         self.step("a further sync changes nothing and both sides agree", settled)
 
 
-def main():
-    with AlmanacServer() as server, tempfile.TemporaryDirectory(prefix="almanac-vdirsyncer-") as folder:
-        run = Run(server, folder)
-        run.run()
-    print(f"vdirsyncer-carddav: {run.passed} passed, {run.failed} failed")
-    return 1 if run.failed else 0
-
-
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(Run, "vdirsyncer-carddav"))
