@@ -50,12 +50,6 @@ struct DAVExchange {
         return folder
     }
 
-    /// The calendar collections of the user.
-    func calendars() async throws -> [Folder] { try await collections(.calendars) }
-
-    /// The calendar collection named `name`, or nil.
-    func calendar(named name: String) async throws -> Folder? { try await collection(.calendars, named: name) }
-
     /// The resource the path names, or nil when nothing is there (yet).
     func resolve(_ path: DAVPath) async throws -> DAVResource? {
         switch path {

@@ -19,14 +19,6 @@ enum DAVResource: Sendable {
         if case .object = self { return false }
         return true
     }
-
-    /// The folder of a collection or of an object.
-    var folder: Folder? {
-        switch self {
-        case .collection(_, let folder), .object(_, let folder, _): folder
-        default: nil
-        }
-    }
 }
 
 extension DAVPath.HomeKind {
@@ -69,11 +61,6 @@ extension DAVPath.HomeKind {
 enum CalendarCollections {
     /// The folder classes that are CalDAV calendar collections.
     static let classes: Set<FolderClass> = [.calendar, .tasks, .notes]
-
-    /// Calendar collections are the top-level folders of the calendar classes.
-    static func contains(_ folder: Folder) -> Bool {
-        DAVPath.HomeKind.calendars.contains(folder)
-    }
 
     /// The component type each class holds when no supported-calendar-component-set was set.
     static func defaultComponents(_ folderClass: FolderClass) -> [String] {

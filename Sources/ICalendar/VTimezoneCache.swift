@@ -48,8 +48,6 @@ final class VTimezoneCache {
         }
     }
 
-    var count: Int { entries.count }
-
     private static func make(_ definition: String) -> OpaquePointer? {
         guard let component = icalparser_parse_string(definition) else { return nil }
         guard icalcomponent_isa(component) == ICAL_VTIMEZONE_COMPONENT, let zone = icaltimezone_new() else {
