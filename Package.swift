@@ -33,6 +33,7 @@ let package = Package(
                 .embedInCode("store/v0001_store.sql"),
                 .embedInCode("store/v0002_folder_properties.sql"),
                 .embedInCode("store/v0003_item_search_text.sql"),
+                .embedInCode("store/v0004_item_search.sql"),
                 .embedInCode("directory/v0001_directory.sql"),
             ],
             swiftSettings: swiftSettings

@@ -19,6 +19,7 @@ public enum Schemas {
         Migration("v0001_store", PackageResources.v0001_store_sql),
         Migration("v0002_folder_properties", PackageResources.v0002_folder_properties_sql),
         Migration("v0003_item_search_text", PackageResources.v0003_item_search_text_sql),
+        Migration("v0004_item_search", PackageResources.v0004_item_search_sql),
     ]
 
     /// Migrations of the directory (`<data>/directory.sqlite`).

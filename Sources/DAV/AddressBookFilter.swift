@@ -87,21 +87,37 @@ struct AddressBookFilter: Sendable {
         }
     }
 
-    /// Text every matching card's search text must contain (``CardIndex/searchText(of:)``), so
-    /// the store can narrow the candidates; nil when the filter allows no such narrowing.
-    var requiredSearchText: String? {
-        let positive: (PropertyFilter) -> String? = { filter in
+    /// A property and a text that every matching card has in that property's search values
+    /// (``CardIndex/searchValues(of:)``), both folded by ``CardIndex/fold(_:)``, so the store can
+    /// narrow the candidates; nil when the filter allows no such narrowing.
+    var requiredSearch: (name: String, text: String)? {
+        let positive: (PropertyFilter) -> (name: String, text: String)? = { filter in
             guard !filter.isNotDefined,
                 filter.test == .allof || (filter.textMatches.count == 1 && filter.parameters.isEmpty),
                 CardIndex.searchedProperties(includes: filter.name),
                 let match = filter.textMatches.first(where: { !$0.negate && !$0.text.isEmpty })
             else { return nil }
-            return CardIndex.fold(match.text)
+            return (filter.name, CardIndex.fold(match.text))
         }
         switch test {
-        case .allof: return properties.lazy.compactMap(positive).max { $0.count < $1.count }
+        case .allof: return properties.lazy.compactMap(positive).max { $0.text.count < $1.text.count }
         case .anyof: return properties.count == 1 ? positive(properties[0]) : nil
         }
+    }
+
+    /// The filter's one text-match when a card passes exactly when one of its search values for
+    /// that property passes it: a single prop-filter with a single i;unicode-casemap text-match,
+    /// nothing else (the search values are folded as that collation folds). Such a query is
+    /// answered from the search values without parsing a card.
+    var searchValueMatch: (name: String, match: TextMatch)? {
+        guard properties.count == 1 else { return nil }
+        let filter = properties[0]
+        guard !filter.isNotDefined, filter.parameters.isEmpty, filter.textMatches.count == 1,
+            CardIndex.searchedProperties(includes: filter.name)
+        else { return nil }
+        let match = filter.textMatches[0]
+        guard match.collation == .unicodeCasemap, !match.negate, !match.text.isEmpty else { return nil }
+        return (filter.name, match)
     }
 }
 

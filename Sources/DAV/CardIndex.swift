@@ -2,24 +2,23 @@ import Foundation
 import Store
 import VCard
 
-/// What the store indexes of a card: UID, the formatted name, and the folded text of its
-/// properties, so an addressbook-query narrows its candidates before parsing any card.
+/// What the store indexes of a card: UID, the formatted name, and the folded value of each
+/// searched property, so an addressbook-query finds its matches without parsing cards.
 enum CardIndex {
     /// Binary properties (RFC 6350 §6.2.4, §6.6.3, §6.7.5, §6.8.1) are left out of the search text.
     static let unsearchedProperties: Set<String> = ["PHOTO", "LOGO", "SOUND", "KEY"]
 
     static func index(_ card: VCard) -> ItemIndex {
-        ItemIndex(uid: card.uid, subject: card.formattedName, searchText: searchText(of: card))
+        ItemIndex(uid: card.uid, subject: card.formattedName, searchValues: searchValues(of: card))
     }
 
-    /// The folded text of every searched property, one per line: any text a text-match finds in
-    /// a property (``AddressBookFilter/PropertyFilter``), folded by ``fold(_:)``, is in it.
-    static func searchText(of card: VCard) -> String {
-        var lines: [String] = []
-        for property in card.properties where searchedProperties(includes: property.name) {
-            lines.append(fold(property.text))
+    /// Each searched property instance's text (what a text-match compares,
+    /// ``AddressBookFilter/PropertyFilter``) folded by ``fold(_:)``, under its upper-cased name.
+    static func searchValues(of card: VCard) -> [ItemSearchValue] {
+        card.properties.compactMap { property in
+            guard searchedProperties(includes: property.name) else { return nil }
+            return ItemSearchValue(name: property.name, value: fold(property.text))
         }
-        return lines.joined(separator: "\n")
     }
 
     /// Whether a property's values are in the search text.
@@ -27,9 +26,10 @@ enum CardIndex {
         !unsearchedProperties.contains(name.uppercased())
     }
 
-    /// Unicode case folding (RFC 5051's i;unicode-casemap folds at least this much): every
-    /// collation's match is also a match of the folded texts, so narrowing loses nothing.
+    /// Unicode case folding as the i;unicode-casemap text-match folds (RFC 5051), in NFC: every
+    /// collation's match is also a byte substring of the folded texts, so narrowing by bytes loses
+    /// nothing, and an i;unicode-casemap match is decided on the stored value alone.
     static func fold(_ text: String) -> String {
-        text.folding(options: [.caseInsensitive], locale: nil)
+        text.folding(options: [.caseInsensitive], locale: nil).precomposedStringWithCanonicalMapping
     }
 }

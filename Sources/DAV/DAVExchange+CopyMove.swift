@@ -2,6 +2,7 @@ import DAVXML
 import Foundation
 import ICalendar
 import Store
+import VCard
 
 extension DAVExchange {
     /// COPY and MOVE of objects between the user's calendars, or between their address books
@@ -56,10 +57,13 @@ extension DAVExchange {
                 folderID: source.id, resourceName: item.resourceName, toFolderID: target.id, toResourceName: name,
                 condition: .ifMatch(item.etag))
         } else {
-            // The resolved item carries its body already.
+            // The resolved item carries its body already; a card's search values are not read
+            // back with it, so they are derived again.
+            var index = item.index
+            if kind == .addressbooks, let card = try? VCard.parseSingle(item.body) { index = CardIndex.index(card) }
             _ = try await store.putItem(
                 folderID: target.id, resourceName: name, contentType: item.contentType, body: item.body,
-                index: item.index, condition: .ifNoneMatchAny, quotaLimit: principal.quotaBytes)
+                index: index, condition: .ifNoneMatchAny, quotaLimit: principal.quotaBytes)
         }
         return DAVResponse(status: existing == nil ? 201 : 204, headers: [("Content-Length", "0")])
     }

@@ -43,6 +43,12 @@ extension DAVExchange {
                 names = LiveProperty.allpropNames
             }
         }
+
+        /// Whether an object's body is needed: only `calendar-data` and `address-data` read it;
+        /// the live properties come from the item's columns.
+        var needsBodies: Bool {
+            names.contains { $0 == DAVNames.calendarDataType || $0 == DAVNames.addressData }
+        }
     }
 
     /// Writes one object's response with the asked properties; `calendar-data` only on

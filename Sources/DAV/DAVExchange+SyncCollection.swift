@@ -40,7 +40,9 @@ extension DAVExchange {
             let (listing, _) = try await store.itemsWithoutBodies(folderID: folder.id)
             let members = listing.sorted { $0.modseq < $1.modseq }
             let included = Array(members.prefix(limit))
-            let full = try await store.items(folderID: folder.id, resourceNames: included.map(\.resourceName))
+            let full =
+                properties.needsBodies
+                ? try await store.items(folderID: folder.id, resourceNames: included.map(\.resourceName)) : []
             let byName = Dictionary(full.map { ($0.resourceName, $0) }, uniquingKeysWith: { first, _ in first })
             for summary in included {
                 writeObject(

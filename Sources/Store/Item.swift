@@ -30,14 +30,12 @@ public struct Item: Sendable, Equatable, Identifiable {
     public var isFlagged: Bool?
     /// UTC unix seconds.
     public var receivedAt: Int64?
-    /// See ``ItemIndex/searchText``.
-    public var searchText: String?
 
-    /// The indexed columns as the caller gave them.
+    /// The indexed columns as the caller gave them, without ``ItemIndex/searchValues`` (not read back).
     public var index: ItemIndex {
         ItemIndex(
             uid: uid, subject: subject, sender: sender, startAt: startAt, endAt: endAt, isRead: isRead,
-            isFlagged: isFlagged, receivedAt: receivedAt, searchText: searchText)
+            isFlagged: isFlagged, receivedAt: receivedAt)
     }
 
     /// The columns of the `item` table.
@@ -58,7 +56,6 @@ public struct Item: Sendable, Equatable, Identifiable {
         case isRead = "is_read"
         case isFlagged = "is_flagged"
         case receivedAt = "received_at"
-        case searchText = "search_text"
     }
 }
 
@@ -86,6 +83,5 @@ extension Item: FetchableRecord, TableRecord {
         isRead = row[Columns.isRead]
         isFlagged = row[Columns.isFlagged]
         receivedAt = row[Columns.receivedAt]
-        searchText = row[Columns.searchText]
     }
 }

@@ -12,14 +12,14 @@ public struct ItemIndex: Sendable, Equatable, Hashable {
     public var isRead: Bool?
     public var isFlagged: Bool?
     public var receivedAt: Int64?
-    /// Case-folded text a substring search may narrow on (``Store/items(folderID:searchTextContaining:)``);
-    /// it must contain every value the search can match.
-    public var searchText: String?
+    /// The values a text search looks up (``Store/searchValues(folderID:name:containing:)``); empty
+    /// for items that are not searched that way. Written with the item, never read back into it.
+    public var searchValues: [ItemSearchValue]
 
     public init(
         uid: String? = nil, subject: String? = nil, sender: String? = nil, startAt: Int64? = nil,
         endAt: Int64? = nil, isRead: Bool? = nil, isFlagged: Bool? = nil, receivedAt: Int64? = nil,
-        searchText: String? = nil
+        searchValues: [ItemSearchValue] = []
     ) {
         self.uid = uid
         self.subject = subject
@@ -29,6 +29,6 @@ public struct ItemIndex: Sendable, Equatable, Hashable {
         self.isRead = isRead
         self.isFlagged = isFlagged
         self.receivedAt = receivedAt
-        self.searchText = searchText
+        self.searchValues = searchValues
     }
 }

@@ -1,15 +1,13 @@
 import GRDB
 
 extension Store {
-    /// The columns of `item` with an empty body in place of `body` and no search text.
+    /// The columns of `item` with an empty body in place of `body`.
     static let columnsWithoutBody = """
         id, folder_id, resource_name, uid, etag, content_type, CAST('' AS BLOB) AS body, size, created_modseq,
-        modseq, created_at, updated_at, subject, sender, start_at, end_at, is_read, is_flagged, received_at,
-        NULL AS search_text
+        modseq, created_at, updated_at, subject, sender, start_at, end_at, is_read, is_flagged, received_at
         """
 
-    /// The items of a folder without their bodies (``Item/body`` is empty, ``Item/searchText`` nil)
-    /// and the store's modseq,
+    /// The items of a folder without their bodies (``Item/body`` is empty) and the store's modseq,
     /// in one read: listings that need names, ETags and sizes only (a WebDAV PROPFIND Depth 1 of
     /// `getetag`) without reading every body.
     ///
@@ -51,19 +49,52 @@ extension Store {
         }
     }
 
-    /// The items of a folder whose ``ItemIndex/searchText`` contains `needle` (already folded the
-    /// way the caller folds search text), plus every item that has none: the candidates of a
-    /// substring search, which the caller then checks exactly. In id order.
-    public func items(folderID: Int64, searchTextContaining needle: String) async throws -> [Item] {
+    /// The search values of a folder's items for property `name` whose text contains `needle` as
+    /// bytes, with their items' ids, in id order: the candidates of a substring search, which the
+    /// caller checks with its collation. `needle` is folded the way the caller folded the values.
+    public func searchValues(
+        folderID: Int64, name: String, containing needle: String
+    ) async throws -> [(itemID: Int64, value: String)] {
         try await database.read { db in
+            try Row.fetchAll(
+                db,
+                cached: """
+                    SELECT s.item_id, s.value FROM item_search s JOIN item i ON i.id = s.item_id
+                    WHERE s.name = ? AND instr(s.value, ?) > 0 AND i.folder_id = ?
+                    ORDER BY s.item_id
+                    """,
+                arguments: [name, needle, folderID]
+            ).map { (itemID: $0[0], value: $0[1]) }
+        }
+    }
+
+    /// The ids of a folder's items that have no search values (written before v0004, or not
+    /// searchable that way): a search must check them itself. In id order.
+    public func itemIDsWithoutSearchValues(folderID: Int64) async throws -> [Int64] {
+        try await database.read { db in
+            try Int64.fetchAll(
+                db,
+                cached: """
+                    SELECT id FROM item WHERE folder_id = ?
+                      AND NOT EXISTS (SELECT 1 FROM item_search s WHERE s.item_id = item.id)
+                    ORDER BY id
+                    """,
+                arguments: [folderID])
+        }
+    }
+
+    /// The items of a folder with these ids, in id order, with or without their bodies; ids that
+    /// are not there are absent from the result.
+    public func items(folderID: Int64, ids: [Int64], withBodies: Bool) async throws -> [Item] {
+        let columns = withBodies ? "*" : Self.columnsWithoutBody
+        return try await database.read { db in
             try Item.fetchAll(
                 db,
                 cached: """
-                    SELECT * FROM item WHERE folder_id = ?
-                      AND (search_text IS NULL OR instr(search_text, ?) > 0)
+                    SELECT \(columns) FROM item WHERE folder_id = ? AND id IN (SELECT value FROM json_each(?))
                     ORDER BY id
                     """,
-                arguments: [folderID, needle])
+                arguments: [folderID, "[" + ids.map(String.init).joined(separator: ",") + "]"])
         }
     }
 }

@@ -37,11 +37,10 @@ extension Store {
                 contentType: contentType, body: body, size: size, createdModseq: modseq, modseq: modseq,
                 createdAt: Date(timeIntervalSince1970: now), updatedAt: Date(timeIntervalSince1970: now),
                 subject: index.subject, sender: index.sender, startAt: index.startAt, endAt: index.endAt,
-                isRead: index.isRead, isFlagged: index.isFlagged, receivedAt: index.receivedAt,
-                searchText: index.searchText)
+                isRead: index.isRead, isFlagged: index.isFlagged, receivedAt: index.receivedAt)
             let arguments: StatementArguments = [
                 index.uid, etag, contentType, data, size, modseq, now, index.subject, index.sender, index.startAt,
-                index.endAt, index.isRead, index.isFlagged, index.receivedAt, index.searchText,
+                index.endAt, index.isRead, index.isFlagged, index.receivedAt,
             ]
             if let existing {
                 item.id = existing["id"]
@@ -51,20 +50,26 @@ extension Store {
                     cached: """
                         UPDATE item SET uid = ?, etag = ?, content_type = ?, body = ?, size = ?, modseq = ?,
                             updated_at = ?, subject = ?, sender = ?, start_at = ?, end_at = ?, is_read = ?,
-                            is_flagged = ?, received_at = ?, search_text = ?
+                            is_flagged = ?, received_at = ?
                         WHERE id = ?
                         """,
                     arguments: arguments + [item.id])
+                try db.execute(cached: "DELETE FROM item_search WHERE item_id = ?", arguments: [item.id])
             } else {
                 try db.execute(
                     cached: """
                         INSERT INTO item (uid, etag, content_type, body, size, modseq, updated_at, subject, sender,
-                            start_at, end_at, is_read, is_flagged, received_at, search_text,
+                            start_at, end_at, is_read, is_flagged, received_at,
                             folder_id, resource_name, created_modseq, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: arguments + [folderID, resourceName, modseq, now])
                 item.id = db.lastInsertedRowID
+            }
+            for entry in index.searchValues {
+                try db.execute(
+                    cached: "INSERT INTO item_search (item_id, name, value) VALUES (?, ?, ?)",
+                    arguments: [item.id, entry.name, entry.value])
             }
             try ChangeLog.record(
                 db, modseq: modseq, folderID: folderID, itemID: item.id, resourceName: resourceName,

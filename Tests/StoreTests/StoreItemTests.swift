@@ -137,32 +137,3 @@ struct StoreItemTests {
         #expect(write.item.resourceName == name)
     }
 }
-
-/// The search text a substring search narrows on (v0003).
-struct StoreSearchTextTests {
-    @Test func narrowsToItemsContainingTheTextAndKeepsItemsWithout() async throws {
-        let directory = try TemporaryDirectory()
-        let store = try Store(path: directory.storePath(), userID: 1, bus: nil)
-        defer { try? store.close() }
-        let folder = try #require(try await store.folder(role: .contacts))
-        for (name, text) in [("a", "alice@example.com\nalice"), ("b", "bob@work.example\nbob"), ("c", nil)] {
-            _ = try await store.putItem(
-                folderID: folder.id, resourceName: name + ".vcf", contentType: "text/vcard", body: Array(name.utf8),
-                index: ItemIndex(uid: name, searchText: text), condition: .ifNoneMatchAny, quotaLimit: .max)
-        }
-        let found = try await store.items(folderID: folder.id, searchTextContaining: "example.com")
-        #expect(found.map(\.resourceName) == ["a.vcf", "c.vcf"])
-        #expect(found.first?.searchText == "alice@example.com\nalice")
-        // Replacing an item replaces its search text.
-        _ = try await store.putItem(
-            folderID: folder.id, resourceName: "b.vcf", contentType: "text/vcard", body: Array("b2".utf8),
-            index: ItemIndex(uid: "b", searchText: "bob@example.com"), condition: .ifMatch(ETag.of(Array("b".utf8))),
-            quotaLimit: .max)
-        let again = try await store.items(folderID: folder.id, searchTextContaining: "example.com")
-        #expect(again.map(\.resourceName) == ["a.vcf", "b.vcf", "c.vcf"])
-        // Substrings are exact: the caller folds both sides.
-        #expect(
-            try await store.items(folderID: folder.id, searchTextContaining: "EXAMPLE").map(\.resourceName) == ["c.vcf"]
-        )
-    }
-}
