@@ -34,6 +34,7 @@ let package = Package(
                 .embedInCode("store/v0002_folder_properties.sql"),
                 .embedInCode("store/v0003_item_search_text.sql"),
                 .embedInCode("store/v0004_item_search.sql"),
+                .embedInCode("store/v0005_sync_state.sql"),
                 .embedInCode("directory/v0001_directory.sql"),
             ],
             swiftSettings: swiftSettings
