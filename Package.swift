@@ -98,6 +98,12 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Exchange ActiveSync commands over the store and the directory (DESIGN.md).
+        .target(
+            name: "ActiveSync",
+            dependencies: ["Store", "Directory"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "AlmanacServer",
             dependencies: [
@@ -133,6 +139,11 @@ let package = Package(
         .testTarget(
             name: "DAVTests",
             dependencies: ["DAV", "DAVXML", "Store"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ActiveSyncTests",
+            dependencies: ["ActiveSync", "Store", "Directory"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
