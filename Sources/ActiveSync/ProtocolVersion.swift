@@ -13,11 +13,11 @@ public struct ProtocolVersion: Sendable, Hashable, Comparable, CustomStringConve
         ProtocolVersion(12, 1), ProtocolVersion(14, 0), ProtocolVersion(14, 1), ProtocolVersion(16, 0),
         ProtocolVersion(16, 1),
     ]
-    public static let v12_1 = ProtocolVersion(12, 1)
-    public static let v14_0 = ProtocolVersion(14, 0)
-    public static let v14_1 = ProtocolVersion(14, 1)
-    public static let v16_0 = ProtocolVersion(16, 0)
-    public static let v16_1 = ProtocolVersion(16, 1)
+    public static let v121 = ProtocolVersion(12, 1)
+    public static let v140 = ProtocolVersion(14, 0)
+    public static let v141 = ProtocolVersion(14, 1)
+    public static let v160 = ProtocolVersion(16, 0)
+    public static let v161 = ProtocolVersion(16, 1)
 
     /// Parses `"14.1"`; nil for anything else.
     public init?(_ text: String) {
@@ -38,7 +38,7 @@ public struct ProtocolVersion: Sendable, Hashable, Comparable, CustomStringConve
 
     /// From 14.0 on, errors are status codes in the response body rather than HTTP codes
     /// (MS-ASCMD 2.2.2 common status codes, MS-ASPROV 3.2.5.1.2).
-    public var usesStatusCodes: Bool { self >= .v14_0 }
+    public var usesStatusCodes: Bool { self >= .v140 }
 
     public var description: String { "\(major).\(minor)" }
 

@@ -50,7 +50,7 @@ struct ActiveSyncQueryTests {
             + [7, 1, 0x03]  // Options: SaveInSent | AcceptMultiPart
         let encoded = Data(bytes).base64EncodedString()
         let query = try ActiveSyncQuery(encoded.replacingOccurrences(of: "=", with: "%3D"))
-        #expect(query.version == .v14_1 && query.command == .folderSync)
+        #expect(query.version == .v141 && query.command == .folderSync)
         #expect(query.deviceID == "abc" && query.deviceType == "Android")
         #expect(query.policyKey == 0x1234_5678)
         #expect(query.parameters == ["CollectionId": "17"] && query.user == "alice")
@@ -91,11 +91,11 @@ struct ActiveSyncQueryTests {
     }
 
     @Test func versionsParseFromHeadersAndBytes() {
-        #expect(ProtocolVersion("16.1") == .v16_1)
-        #expect(ProtocolVersion(byte: 121) == .v12_1)
+        #expect(ProtocolVersion("16.1") == .v161)
+        #expect(ProtocolVersion(byte: 121) == .v121)
         #expect(ProtocolVersion("14") == nil && ProtocolVersion("a.b") == nil && ProtocolVersion("14.1.0") == nil)
         #expect(ProtocolVersion.supported.map(\.description).joined(separator: ",") == "12.1,14.0,14.1,16.0,16.1")
-        #expect(!ProtocolVersion(12, 0).isSupported && ProtocolVersion(2, 5) < .v12_1)
-        #expect(!ProtocolVersion.v12_1.usesStatusCodes && ProtocolVersion.v14_0.usesStatusCodes)
+        #expect(!ProtocolVersion(12, 0).isSupported && ProtocolVersion(2, 5) < .v121)
+        #expect(!ProtocolVersion.v121.usesStatusCodes && ProtocolVersion.v140.usesStatusCodes)
     }
 }
