@@ -50,6 +50,11 @@ let package = Package(
             pkgConfig: "libical",
             providers: [.apt(["libical-dev"])]
         ),
+        // WBXML 1.3 codec and the MS-ASWBXML code pages (DESIGN.md: pure Swift, no dependency).
+        .target(
+            name: "WBXML",
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "DAVXML",
             dependencies: ["CLibxml2"],
