@@ -60,6 +60,12 @@ let package = Package(
             dependencies: ["CLibxml2"],
             swiftSettings: swiftSettings
         ),
+        // Outlook and phone Autodiscover, Thunderbird autoconfig, Apple profiles (DESIGN.md).
+        .target(
+            name: "Autodiscover",
+            dependencies: ["DAVXML"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "ICalendar",
             dependencies: ["CLibical"],
@@ -161,6 +167,11 @@ let package = Package(
             name: "VCardTests",
             dependencies: ["VCard"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AutodiscoverTests",
+            dependencies: ["Autodiscover", "DAVXML"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
