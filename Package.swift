@@ -172,6 +172,7 @@ let package = Package(
         .testTarget(
             name: "AutodiscoverTests",
             dependencies: ["Autodiscover", "DAVXML"],
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
