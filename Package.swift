@@ -60,10 +60,11 @@ let package = Package(
             dependencies: ["CLibxml2"],
             swiftSettings: swiftSettings
         ),
-        // Outlook and phone Autodiscover, Thunderbird autoconfig, Apple profiles (DESIGN.md).
+        // Outlook and phone Autodiscover, Thunderbird autoconfig, Apple profiles (DESIGN.md); swift-crypto
+        // only for the SHA-1 of name-based profile UUIDs (RFC 9562 §5.5).
         .target(
             name: "Autodiscover",
-            dependencies: ["DAVXML"],
+            dependencies: ["DAVXML", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings
         ),
         .target(
