@@ -119,6 +119,7 @@ let package = Package(
         .target(
             name: "AlmanacServer",
             dependencies: [
+                "Autodiscover",
                 "DAV",
                 "Store",
                 "Directory",

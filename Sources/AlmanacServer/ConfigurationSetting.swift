@@ -1,3 +1,4 @@
+import Autodiscover
 import Logging
 
 /// One setting of ``ServerConfiguration``: its key in the configuration file
@@ -37,6 +38,16 @@ public struct ConfigurationSetting: Sendable {
         },
         .init("public-host", "ALMANAC_PUBLIC_HOST", "a host name") { config, value in
             config.publicHost = value.isEmpty ? nil : value
+            return true
+        },
+        .init("public-base-domain", "ALMANAC_PUBLIC_BASE_DOMAIN", "a domain name such as almanac.example.net") {
+            config, value in
+            guard !value.isEmpty else {
+                config.publicBaseDomain = nil
+                return true
+            }
+            guard let mapping = HostNameMapping(baseDomain: value) else { return false }
+            config.publicBaseDomain = mapping.baseDomain
             return true
         },
         .init("max-open-stores", "ALMANAC_MAX_OPEN_STORES", "a number from 1 to 100000") { config, value in

@@ -17,6 +17,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// The host name clients use, for the URLs the server prints and hands out;
     /// defaults to the listen address.
     public var publicHost: String?
+    /// The base of the per-domain host names `DOMAIN--with-dashes.w.BASE` (e.g. `almanac.example.net`): a
+    /// request to `example--com.w.almanac.example.net` is about the mail domain `example.com`, and the
+    /// onboarding documents it gets name that host. Lower-cased; nil when not configured.
+    public var publicBaseDomain: String?
     /// How many user stores may be open at once.
     public var maxOpenStores: Int = 256
     /// Largest request body accepted, in bytes; larger ones get 413.

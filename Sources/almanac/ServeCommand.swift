@@ -20,13 +20,16 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "PEM certificate chain; enables TLS with --tls-key.") var tlsCertificate: String?
     @Option(help: "PEM private key of the certificate.") var tlsKey: String?
     @Option(help: "The host name clients use (default: the listen address).") var publicHost: String?
+    @Option(help: "Base of the per-domain names DOMAIN--with-dashes.w.BASE (e.g. almanac.example.net).")
+    var publicBaseDomain: String?
     @Option(help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
     @Flag(help: "On an empty data directory, create example.test with a demo and a basic user.") var demo = false
 
     func run() async throws {
         let flags: [String: String?] = [
             "data-dir": dataDir, "host": host, "port": port, "tls-certificate": tlsCertificate,
-            "tls-key": tlsKey, "public-host": publicHost, "log-level": logLevel,
+            "tls-key": tlsKey, "public-host": publicHost, "public-base-domain": publicBaseDomain,
+            "log-level": logLevel,
         ]
         let configuration = try ServerConfiguration.load(
             configFile: config, environment: ProcessInfo.processInfo.environment,

@@ -64,6 +64,27 @@ struct ConfigurationTests {
         }
     }
 
+    @Test func publicBaseDomainIsADomainName() throws {
+        let file = try temporaryFile("public-base-domain = Almanac.Example.NET.\n")
+        #expect(
+            try ServerConfiguration.load(configFile: file, environment: [:], flags: [:]).publicBaseDomain
+                == "almanac.example.net")
+        let fromEnvironment = try ServerConfiguration.load(
+            configFile: file, environment: ["ALMANAC_PUBLIC_BASE_DOMAIN": "w-base.example.org"], flags: [:])
+        #expect(fromEnvironment.publicBaseDomain == "w-base.example.org")
+        let cleared = try ServerConfiguration.load(
+            configFile: file, environment: [:], flags: ["public-base-domain": ""])
+        #expect(cleared.publicBaseDomain == nil)
+        #expect(try ServerConfiguration.load(environment: [:], flags: [:]).publicBaseDomain == nil)
+        #expect(
+            throws: ConfigurationError.invalidValue(
+                source: "--public-base-domain", key: "public-base-domain", value: "not a domain",
+                expected: "a domain name such as almanac.example.net")
+        ) {
+            try ServerConfiguration.load(environment: [:], flags: ["public-base-domain": "not a domain"])
+        }
+    }
+
     @Test func unreadableCertificateRefusesToStart() async throws {
         var configuration = ServerConfiguration()
         configuration.tlsCertificate = "/nonexistent/cert.pem"
