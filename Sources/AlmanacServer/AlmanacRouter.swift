@@ -6,8 +6,9 @@ import Store
 /// The routes and middleware of the HTTP front.
 ///
 /// Middleware order: log, body limit, authentication, plan gate, DAV, then
-/// the routes. The gate runs before routing, so a Basic mailbox is refused on
-/// every sync path, whether or not a handler is there.
+/// the routes (and Autodiscover's case-insensitive path). The gate runs before
+/// routing, so a Basic mailbox is refused on every sync path, whether or not a
+/// handler is there.
 public enum AlmanacRouter {
     public static func build(
         directory: Directory, stores: StorePool, configuration: ServerConfiguration
@@ -22,6 +23,7 @@ public enum AlmanacRouter {
                 service: DAVService(stores: stores), maximumBodySize: configuration.maxBodySize))
         HealthController(directory: directory).addRoutes(to: router)
         AccountController(directory: directory, stores: stores, configuration: configuration).addRoutes(to: router)
+        AutodiscoverController(directory: directory, configuration: configuration).addRoutes(to: router)
         return router
     }
 }
