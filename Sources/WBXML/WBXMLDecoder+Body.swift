@@ -67,13 +67,36 @@ extension WBXMLDecoder {
         let searchFrom = max(textStart, stringSearchedUpTo - bufferStart)
         let limitEnd = textStart + limits.maxStringLength + 1
         let searchEnd = min(buffer.count, limitEnd)
-        if searchFrom < searchEnd, let end = buffer[searchFrom..<searchEnd].firstIndex(of: 0) {
+        if searchFrom < searchEnd, let end = Self.firstNull(in: buffer, from: searchFrom, to: searchEnd) {
             stringSearchedUpTo = 0
             return end
         }
         if searchEnd == limitEnd { throw WBXMLError(.stringTooLong(limit: limits.maxStringLength), at: at) }
         stringSearchedUpTo = offset(searchEnd)
         return nil
+    }
+
+    /// The bytes as a String, or nil when they are not valid UTF-8. ASCII, most of any EAS body,
+    /// takes a fast path.
+    static func string(_ bytes: ArraySlice<UInt8>) -> String? {
+        let isASCII = bytes.withUnsafeBufferPointer { buffer in
+            var high: UInt8 = 0
+            for byte in buffer { high |= byte }
+            return high < 0x80
+        }
+        return isASCII ? String(decoding: bytes, as: UTF8.self) : String(validating: bytes, as: UTF8.self)
+    }
+
+    /// The index of the first 0 in `bytes[from..<to]`, scanning raw memory (the hot loop of decoding).
+    private static func firstNull(in bytes: [UInt8], from: Int, to: Int) -> Int? {
+        bytes.withUnsafeBufferPointer { buffer in
+            var index = from
+            while index < to {
+                if buffer[index] == 0 { return index }
+                index += 1
+            }
+            return nil
+        }
     }
 
     /// Starts an element: a leaf when the token has no content bit, else open until its END.
@@ -110,7 +133,7 @@ extension WBXMLDecoder {
         guard open.contentLength + bytes.count <= limits.maxStringLength else {
             throw WBXMLError(.stringTooLong(limit: limits.maxStringLength), at: at)
         }
-        guard let text = String(validating: bytes, as: UTF8.self) else { throw WBXMLError(.invalidUTF8, at: at) }
+        guard let text = Self.string(bytes) else { throw WBXMLError(.invalidUTF8, at: at) }
         let top = stack.count - 1
         stack[top].contentLength += bytes.count
         if stack[top].text == nil {

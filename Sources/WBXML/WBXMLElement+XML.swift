@@ -20,9 +20,10 @@ extension WBXMLElement {
             output.append(UInt8(ascii: "<"))
             output.append(contentsOf: element.name.utf8)
             if element.namespace != stack[top].namespace {
+                // Code page names are ASCII letters and digits: nothing to escape.
                 output.append(contentsOf: #" xmlns=""#.utf8)
-                Self.escape(element.namespace + ":", to: &output)
-                output.append(UInt8(ascii: "\""))
+                output.append(contentsOf: element.namespace.utf8)
+                output.append(contentsOf: #":""#.utf8)
             }
             switch element.content {
             case .empty:
@@ -55,7 +56,7 @@ extension WBXMLElement {
         output.append(UInt8(ascii: ">"))
     }
 
-    /// XML 1.0 §2.4 and §4.1: `&`, `<`, `>` and `"` as entity references; control characters other
+    /// XML 1.0 §2.4 and §4.1: `&`, `<` and `>` as entity references; control characters other
     /// than tab and line feed (carriage return included, which parsers would normalise) as
     /// character references.
     static func escape(_ text: String, to output: inout [UInt8]) {
@@ -64,7 +65,6 @@ extension WBXMLElement {
             case UInt8(ascii: "&"): output.append(contentsOf: "&amp;".utf8)
             case UInt8(ascii: "<"): output.append(contentsOf: "&lt;".utf8)
             case UInt8(ascii: ">"): output.append(contentsOf: "&gt;".utf8)
-            case UInt8(ascii: "\""): output.append(contentsOf: "&quot;".utf8)
             case UInt8(ascii: "\t"), UInt8(ascii: "\n"): output.append(byte)
             case 0..<0x20, 0x7F:
                 let digits = Array("0123456789ABCDEF".utf8)

@@ -44,12 +44,17 @@ public struct WBXMLEncoder: Sendable {
                 bytes.append(token | WBXMLToken.contentBit)
                 stack.append((children, 0))
             case .text(let text):
-                guard !text.utf8.contains(0) else {
+                var text = text
+                let hasNull = text.withUTF8 { utf8 in
+                    guard !utf8.contains(0) else { return true }
+                    bytes.append(token | WBXMLToken.contentBit)
+                    bytes.append(WBXMLToken.stringInline)
+                    bytes.append(contentsOf: utf8)
+                    return false
+                }
+                guard !hasNull else {
                     throw WBXMLError(.textContainsNull(namespace: element.namespace, name: element.name), at: nil)
                 }
-                bytes.append(token | WBXMLToken.contentBit)
-                bytes.append(WBXMLToken.stringInline)
-                bytes.append(contentsOf: text.utf8)
                 bytes.append(0)
                 bytes.append(WBXMLToken.end)
             case .opaque(let data):
