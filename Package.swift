@@ -178,6 +178,12 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "WBXMLTests",
+            dependencies: ["WBXML"],
+            exclude: ["Corpus"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "DAVXMLTests",
             dependencies: ["DAVXML"],
             swiftSettings: swiftSettings
