@@ -139,6 +139,7 @@ let package = Package(
                 "AlmanacServer",
                 "Directory",
                 "Store",
+                "WBXML",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

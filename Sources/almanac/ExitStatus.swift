@@ -2,6 +2,7 @@ import AlmanacServer
 import ArgumentParser
 import Directory
 import Store
+import WBXML
 
 /// How an error ends the process: bad input of any kind exits 2 with its
 /// message, anything else exits 1.
@@ -20,6 +21,8 @@ enum ExitStatus {
         case let error as ConfigurationError:
             self = .badInput("error: \(error.description)")
         case let error as InputError:
+            self = .badInput("error: \(error.description)")
+        case let error as WBXMLError:
             self = .badInput("error: \(error.description)")
         case let error as StoreError:
             self = .failure("error: \(error.description)")
