@@ -4,7 +4,7 @@ DATA_DIR ?= data
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test build lint format bench bench-caldav bench-carddav
+.PHONY: run test build lint format bench bench-wbxml bench-caldav bench-carddav
 
 ## Installs what the server needs, builds it, and runs it on the demo data.
 run:
@@ -30,6 +30,11 @@ format:
 bench:
 	scripts/install-deps run
 	$(SWIFT) run -c release AlmanacBench store
+
+## WBXML decode and encode throughput of a Sync response (a few seconds; no server, no network).
+bench-wbxml:
+	scripts/install-deps run
+	$(SWIFT) run -c release AlmanacBench wbxml $(BENCH_ARGS)
 
 ## CalDAV beside Radicale and Xandikos (PyPI, in Benchmarks/davbench/.venv).
 ## BENCH_ARGS=--quick for a 500-event smoke run.

@@ -146,7 +146,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "AlmanacBench",
-            dependencies: ["Store", "Directory"],
+            dependencies: ["Store", "Directory", "WBXML"],
             path: "Benchmarks/AlmanacBench",
             swiftSettings: swiftSettings
         ),

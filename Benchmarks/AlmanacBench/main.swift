@@ -8,6 +8,7 @@ let usage = """
 
     benchmarks:
       store [--items N] [--dir PATH]   store writes per second and change-bus wake-up latency
+      wbxml [--items N] [--seconds S]  WBXML decode and encode throughput of a Sync response
     """
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -15,6 +16,8 @@ do {
     switch arguments.first {
     case "store":
         try await StoreBenchmark(arguments: arguments.dropFirst()).run()
+    case "wbxml":
+        try WBXMLBenchmark(arguments: arguments.dropFirst()).run()
     case "-h", "--help", "help":
         print(usage)
     default:
