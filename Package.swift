@@ -27,7 +27,8 @@ let package = Package(
         .target(
             name: "Schemas",
             path: "Schemas",
-            exclude: ["README.md"],
+            // wbxml/: the code page table, generated into Sources/WBXML by a script, not embedded.
+            exclude: ["README.md", "wbxml"],
             sources: ["Schemas.swift"],
             resources: [
                 .embedInCode("store/v0001_store.sql"),

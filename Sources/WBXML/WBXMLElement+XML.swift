@@ -36,7 +36,7 @@ extension WBXMLElement {
             case .text(let text):
                 output.append(UInt8(ascii: ">"))
                 Self.escape(text, to: &output)
-                closeTag(element.name, to: &output)
+                Self.closeTag(element.name, to: &output)
             case .opaque(let data):
                 output.append(contentsOf: #" opaque="base64">"#.utf8)
                 Base64.encode(data, to: &output)
@@ -44,10 +44,6 @@ extension WBXMLElement {
             }
         }
         return String(decoding: output, as: UTF8.self)
-    }
-
-    private func closeTag(_ name: String, to output: inout [UInt8]) {
-        Self.closeTag(name, to: &output)
     }
 
     private static func closeTag(_ name: String, to output: inout [UInt8]) {
