@@ -37,6 +37,7 @@ let package = Package(
                 .embedInCode("store/v0004_item_search.sql"),
                 .embedInCode("store/v0005_sync_state.sql"),
                 .embedInCode("directory/v0001_directory.sql"),
+                .embedInCode("directory/v0002_activesync.sql"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -197,7 +198,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DirectoryTests",
-            dependencies: ["Directory", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Directory", "Schemas", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

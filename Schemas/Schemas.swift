@@ -25,6 +25,7 @@ public enum Schemas {
 
     /// Migrations of the directory (`<data>/directory.sqlite`).
     public static let directory: [Migration] = [
-        Migration("v0001_directory", PackageResources.v0001_directory_sql)
+        Migration("v0001_directory", PackageResources.v0001_directory_sql),
+        Migration("v0002_activesync", PackageResources.v0002_activesync_sql),
     ]
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Why the directory refused a request. Each case carries the offending value
 /// (never a password) and describes itself for an operator.
 public enum DirectoryError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -20,6 +22,22 @@ public enum DirectoryError: Error, Sendable, Equatable, CustomStringConvertible 
     case domainNotEmpty(String, users: Int)
     case userNotFound(String)
     case userExists(String)
+    /// No user has this id (the ActiveSync side names users by id).
+    case userIDNotFound(Int64)
+    /// Not a DeviceId: 1-64 ASCII letters and digits (MS-ASHTTP 2.2.1.1.1.2.3).
+    case invalidDeviceID(String)
+    /// Not a DeviceType: 1-64 characters, no control characters.
+    case invalidDeviceType(String)
+    /// A free-text device field (user agent, protocol version, a
+    /// DeviceInformation field) that is too long or holds control characters.
+    case invalidDeviceField(String, value: String)
+    /// Policy keys must be non-zero, and the temporary key differ from the final one.
+    case invalidPolicyKeys(temporary: UInt32, final: UInt32)
+    case deviceNotFound(address: String, deviceID: String)
+    /// The device was asked to acknowledge a wipe nobody requested.
+    case wipeNotRequested(address: String, deviceID: String)
+    /// An idle period for pruning devices that is not positive.
+    case invalidIdlePeriod(TimeInterval)
 
     public var description: String {
         switch self {
@@ -48,6 +66,22 @@ public enum DirectoryError: Error, Sendable, Equatable, CustomStringConvertible 
             "no user \(quoted(address))"
         case .userExists(let address):
             "user \(quoted(address)) already exists"
+        case .userIDNotFound(let id):
+            "no user with id \(id)"
+        case .invalidDeviceID(let deviceID):
+            "invalid device id \(quoted(deviceID)): 1-64 ASCII letters and digits"
+        case .invalidDeviceType(let deviceType):
+            "invalid device type \(quoted(deviceType)): 1-64 characters, no control characters"
+        case .invalidDeviceField(let field, let value):
+            "invalid device \(field) \(quoted(value)): too long, or holds control characters"
+        case .invalidPolicyKeys(let temporary, let final):
+            "invalid policy keys \(temporary) and \(final): both non-zero, and different"
+        case .deviceNotFound(let address, let deviceID):
+            "no device \(quoted(deviceID)) for user \(quoted(address))"
+        case .wipeNotRequested(let address, let deviceID):
+            "no wipe was requested for device \(quoted(deviceID)) of user \(quoted(address))"
+        case .invalidIdlePeriod(let seconds):
+            "invalid idle period of \(seconds) seconds: it must be positive"
         }
     }
 }

@@ -14,11 +14,12 @@ struct DirectoryMigrationTests {
     @Test func migratesAnEmptyFile() async throws {
         let directory = try Directory(path: folder.directoryPath, hasher: .fast)
         defer { try? directory.close() }
-        #expect(try await directory.appliedMigrations() == ["v0001_directory"])
+        #expect(try await directory.appliedMigrations() == ["v0001_directory", "v0002_activesync"])
         let tables = try await directory.pool.read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         #expect(tables.contains("domain") && tables.contains("user") && tables.contains("credential"))
+        #expect(tables.contains("device") && tables.contains("domain_policy") && tables.contains("out_of_office"))
         #expect(try await directory.domains().isEmpty)
     }
 
@@ -36,7 +37,7 @@ struct DirectoryMigrationTests {
 
         let second = try Directory(path: folder.directoryPath, hasher: .fast)
         defer { try? second.close() }
-        #expect(try await second.appliedMigrations() == ["v0001_directory"])
+        #expect(try await second.appliedMigrations() == ["v0001_directory", "v0002_activesync"])
         #expect(try await second.user(address: "demo@example.test") == demo)
         #expect(try await second.domains().map(\.name) == ["example.test"])
         #expect(
