@@ -38,6 +38,8 @@ public enum DirectoryError: Error, Sendable, Equatable, CustomStringConvertible 
     case wipeNotRequested(address: String, deviceID: String)
     /// An idle period for pruning devices that is not positive.
     case invalidIdlePeriod(TimeInterval)
+    /// A device policy value outside its MS-ASPROV range; what and why.
+    case invalidPolicy(String)
 
     public var description: String {
         switch self {
@@ -82,6 +84,8 @@ public enum DirectoryError: Error, Sendable, Equatable, CustomStringConvertible 
             "no wipe was requested for device \(quoted(deviceID)) of user \(quoted(address))"
         case .invalidIdlePeriod(let seconds):
             "invalid idle period of \(seconds) seconds: it must be positive"
+        case .invalidPolicy(let reason):
+            "invalid device policy: \(reason)"
         }
     }
 }
