@@ -40,6 +40,8 @@ public enum DirectoryError: Error, Sendable, Equatable, CustomStringConvertible 
     case invalidIdlePeriod(TimeInterval)
     /// A device policy value outside its MS-ASPROV range; what and why.
     case invalidPolicy(String)
+    /// Out-of-office settings that cannot be kept; what and why.
+    case invalidOutOfOffice(String)
 
     public var description: String {
         switch self {
@@ -86,6 +88,8 @@ public enum DirectoryError: Error, Sendable, Equatable, CustomStringConvertible 
             "invalid idle period of \(seconds) seconds: it must be positive"
         case .invalidPolicy(let reason):
             "invalid device policy: \(reason)"
+        case .invalidOutOfOffice(let reason):
+            "invalid out-of-office settings: \(reason)"
         }
     }
 }
