@@ -215,6 +215,7 @@ let package = Package(
         .testTarget(
             name: "AlmanacCLITests",
             dependencies: [
+                "Directory",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -11,7 +11,7 @@ struct Almanac: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "almanac",
         abstract: "Almanac groupware server: Exchange ActiveSync, CalDAV and CardDAV from one store.",
-        subcommands: [ServeCommand.self, DomainCommand.self, UserCommand.self, WBXMLCommand.self]
+        subcommands: [ServeCommand.self, DomainCommand.self, UserCommand.self, DeviceCommand.self, WBXMLCommand.self]
     )
 
     static func main() async {
