@@ -1,10 +1,11 @@
 import ArgumentParser
 import Directory
 
-/// `almanac domain add|list|remove`.
+/// `almanac domain add|list|remove|policy`.
 struct DomainCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "domain", abstract: "Manage mail domains.", subcommands: [Add.self, List.self, Remove.self])
+        commandName: "domain", abstract: "Manage mail domains.",
+        subcommands: [Add.self, List.self, Remove.self, DomainPolicyCommand.self])
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Add a domain.")
