@@ -60,8 +60,8 @@ public struct DevicePolicy: Sendable, Equatable, Hashable {
     public func validate() throws(DirectoryError) {
         guard Self.minimumPasswordLengthRange.contains(minimumPasswordLength) else {
             throw .invalidPolicy(
-                "minimum password length \(minimumPasswordLength) is outside \(Self.describe(Self.minimumPasswordLengthRange))"
-            )
+                "minimum password length \(minimumPasswordLength) is outside "
+                    + Self.describe(Self.minimumPasswordLengthRange))
         }
         if let seconds = maxInactivityLockSeconds, !Self.maxInactivityLockRange.contains(seconds) {
             throw .invalidPolicy(

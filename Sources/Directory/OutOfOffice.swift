@@ -69,10 +69,9 @@ public struct OutOfOffice: Sendable, Equatable {
     /// Checks the settings and returns them as the directory keeps them.
     ///
     /// A time-based state needs a start at least a second before its end.
-    /// Other states keep no
-    /// period: a start or end sent with them is dropped, as MS-ASCMD
-    /// 2.2.3.124 has the server do. Each message is at most
-    /// `Message.maximumLength` bytes.
+    /// Other states keep no period: a start or end sent with them is
+    /// dropped, as MS-ASCMD 2.2.3.124 has the server do. Each message is at
+    /// most `Message.maximumLength` bytes.
     public func validated() throws(DirectoryError) -> OutOfOffice {
         var value = self
         switch state {
@@ -83,7 +82,8 @@ public struct OutOfOffice: Sendable, Equatable {
             // Dates are kept to the millisecond; a second apart keeps the order.
             guard end.timeIntervalSince(start) >= 1 else {
                 throw .invalidOutOfOffice(
-                    "the end time \(end.formatted(.iso8601)) is not after the start time \(start.formatted(.iso8601))")
+                    "the end time \(end.formatted(.iso8601)) is not at least a second after the start time "
+                        + start.formatted(.iso8601))
             }
         case .disabled, .global:
             value.start = nil

@@ -70,8 +70,9 @@ struct OutOfOfficeTests {
     @Test(
         arguments: [
             (nil, 60.0, "needs a start and an end"), (0.0, nil, "needs a start and an end"),
-            (nil, nil, "needs a start and an end"), (60.0, 0.0, "is not after the start"),
-            (0.0, 0.0, "is not after the start"), (0.0, 0.5, "is not after the start"),
+            (nil, nil, "needs a start and an end"), (60.0, 0.0, "is not at least a second after the start"),
+            (0.0, 0.0, "is not at least a second after the start"),
+            (0.0, 0.5, "is not at least a second after the start"),
         ] as [(TimeInterval?, TimeInterval?, String)])
     func aTimeBasedPeriodMustEndAfterItStarts(startOffset: TimeInterval?, endOffset: TimeInterval?, reason: String)
         async throws
