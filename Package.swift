@@ -115,12 +115,13 @@ let package = Package(
         // Exchange ActiveSync commands over the store and the directory (DESIGN.md).
         .target(
             name: "ActiveSync",
-            dependencies: ["Store", "Directory"],
+            dependencies: ["WBXML", "Store", "Directory", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .target(
             name: "AlmanacServer",
             dependencies: [
+                "ActiveSync",
                 "Autodiscover",
                 "DAV",
                 "Store",
@@ -159,7 +160,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ActiveSyncTests",
-            dependencies: ["ActiveSync", "Store", "Directory"],
+            dependencies: ["ActiveSync", "WBXML", "Store", "Directory"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,3 +1,4 @@
+import ActiveSync
 import DAV
 import Directory
 import Hummingbird
@@ -5,8 +6,8 @@ import Store
 
 /// The routes and middleware of the HTTP front.
 ///
-/// Middleware order: log, body limit, authentication, plan gate, DAV, then
-/// the routes (and Autodiscover's case-insensitive path). The gate runs before
+/// Middleware order: log, body limit, authentication, plan gate, DAV, ActiveSync,
+/// then the routes (and Autodiscover's case-insensitive path). The gate runs before
 /// routing, so a Basic mailbox is refused on every sync path, whether or not a
 /// handler is there.
 public enum AlmanacRouter {
@@ -21,6 +22,10 @@ public enum AlmanacRouter {
         router.add(
             middleware: DAVMiddleware(
                 service: DAVService(stores: stores), maximumBodySize: configuration.maxBodySize))
+        router.add(
+            middleware: ActiveSyncMiddleware(
+                service: ActiveSyncService(directory: directory, stores: stores),
+                maximumBodySize: configuration.maxBodySize))
         HealthController(directory: directory).addRoutes(to: router)
         AccountController(directory: directory, stores: stores, configuration: configuration).addRoutes(to: router)
         AutodiscoverController(directory: directory, configuration: configuration).addRoutes(to: router)
