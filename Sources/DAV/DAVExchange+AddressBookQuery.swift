@@ -53,13 +53,18 @@ extension DAVExchange {
             let all = try await store.itemsWithoutBodies(folderID: folder.id).items
             candidateIDs = all.map(\.id)
         }
+        // Parsed candidates that match are answered as read, not read again.
+        var parsed: [Int64: Item] = [:]
         if !candidateIDs.isEmpty {
             for item in try await store.items(folderID: folder.id, ids: candidateIDs, withBodies: true) {
-                if let card = try? VCard.parseSingle(item.body), filter.matches(card) { matchedIDs.insert(item.id) }
+                if let card = try? VCard.parseSingle(item.body), filter.matches(card) { parsed[item.id] = item }
             }
         }
-        guard !matchedIDs.isEmpty else { return [] }
-        return try await store.items(folderID: folder.id, ids: matchedIDs.sorted(), withBodies: withBodies)
+        let unread = matchedIDs.subtracting(parsed.keys)
+        let read =
+            unread.isEmpty
+            ? [] : try await store.items(folderID: folder.id, ids: unread.sorted(), withBodies: withBodies)
+        return (read + parsed.values).sorted { $0.id < $1.id }
     }
 
     /// `CARDDAV:limit/CARDDAV:nresults` (RFC 6352 §8.6.1).
