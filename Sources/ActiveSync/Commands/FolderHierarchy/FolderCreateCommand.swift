@@ -38,15 +38,8 @@ enum FolderCreateCommand {
         }
         var entries = snapshot.entries
         entries.append(HierarchySnapshot(folders: [folder]).entries[0])
-        let key = try await sync.advance(
-            to: HierarchySnapshot(entries: entries), from: (sync.state?.key ?? 0, snapshot))
-        return .body(
-            WBXMLElement(
-                "FolderHierarchy", "FolderCreate",
-                children: [
-                    WBXMLElement("FolderHierarchy", "Status", text: String(FolderHierarchyStatus.success.rawValue)),
-                    WBXMLElement("FolderHierarchy", "SyncKey", text: String(key)),
-                    WBXMLElement("FolderHierarchy", "ServerId", text: String(folder.id)),
-                ]))
+        let key = try await sync.advance(fromCurrent: snapshot, to: HierarchySnapshot(entries: entries))
+        return HierarchySync.successResponse(
+            "FolderCreate", key: key, [WBXMLElement("FolderHierarchy", "ServerId", text: String(folder.id))])
     }
 }

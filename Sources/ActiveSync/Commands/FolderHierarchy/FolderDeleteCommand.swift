@@ -23,16 +23,9 @@ enum FolderDeleteCommand {
             return HierarchySync.statusResponse("FolderDelete", FolderNames.status(of: error))
         }
         // The folder and everything under it leave the device's list with it.
-        let remaining = Set(try await context.store.folders().map { String($0.id) })
-        let entries = snapshot.entries.filter { $0.serverID != serverID && remaining.contains($0.serverID) }
-        let key = try await sync.advance(
-            to: HierarchySnapshot(entries: entries), from: (sync.state?.key ?? 0, snapshot))
-        return .body(
-            WBXMLElement(
-                "FolderHierarchy", "FolderDelete",
-                children: [
-                    WBXMLElement("FolderHierarchy", "Status", text: String(FolderHierarchyStatus.success.rawValue)),
-                    WBXMLElement("FolderHierarchy", "SyncKey", text: String(key)),
-                ]))
+        let removed = Set(FolderNames.subtree(of: id, in: folders).map(String.init))
+        let entries = snapshot.entries.filter { !removed.contains($0.serverID) }
+        let key = try await sync.advance(fromCurrent: snapshot, to: HierarchySnapshot(entries: entries))
+        return HierarchySync.successResponse("FolderDelete", key: key)
     }
 }

@@ -16,6 +16,18 @@ enum FolderNames {
         return folders.contains { $0.parentID == parentID && $0.displayName.lowercased() == lowered }
     }
 
+    /// The folder and every folder below it, from one listing.
+    static func subtree(of id: Int64, in folders: [Folder]) -> [Int64] {
+        var found = [id]
+        var index = 0
+        while index < found.count {
+            let parent = found[index]
+            found += folders.filter { $0.parentID == parent }.map(\.id)
+            index += 1
+        }
+        return found
+    }
+
     static func status(of error: StoreError) -> FolderHierarchyStatus {
         switch error {
         case .folderNotFound: .folderNotFound

@@ -42,14 +42,7 @@ enum FolderUpdateCommand {
         }
         let entry = HierarchySnapshot(folders: [updated]).entries[0]
         let entries = snapshot.entries.filter { $0.serverID != entry.serverID } + [entry]
-        let key = try await sync.advance(
-            to: HierarchySnapshot(entries: entries), from: (sync.state?.key ?? 0, snapshot))
-        return .body(
-            WBXMLElement(
-                "FolderHierarchy", "FolderUpdate",
-                children: [
-                    WBXMLElement("FolderHierarchy", "Status", text: String(FolderHierarchyStatus.success.rawValue)),
-                    WBXMLElement("FolderHierarchy", "SyncKey", text: String(key)),
-                ]))
+        let key = try await sync.advance(fromCurrent: snapshot, to: HierarchySnapshot(entries: entries))
+        return HierarchySync.successResponse("FolderUpdate", key: key)
     }
 }

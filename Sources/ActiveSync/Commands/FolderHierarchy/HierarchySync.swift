@@ -45,6 +45,24 @@ struct HierarchySync {
         return key
     }
 
+    /// Saves `snapshot` under the next key after the current one, which names `current`
+    /// (FolderCreate, FolderUpdate and FolderDelete change the current state by one folder).
+    func advance(fromCurrent current: HierarchySnapshot, to snapshot: HierarchySnapshot) async throws -> Int64 {
+        try await advance(to: snapshot, from: (state?.key ?? 0, current))
+    }
+
+    /// `<Command><Status>1</Status><SyncKey>key</SyncKey>…</Command>`: the answer of FolderCreate,
+    /// FolderUpdate and FolderDelete, with what else the command returns.
+    static func successResponse(_ command: String, key: Int64, _ more: [WBXMLElement] = []) -> CommandResult {
+        .body(
+            WBXMLElement(
+                "FolderHierarchy", command,
+                children: [
+                    WBXMLElement("FolderHierarchy", "Status", text: String(FolderHierarchyStatus.success.rawValue)),
+                    WBXMLElement("FolderHierarchy", "SyncKey", text: String(key)),
+                ] + more))
+    }
+
     /// `<Command><Status>n</Status></Command>` in the FolderHierarchy code page.
     static func statusResponse(_ command: String, _ status: FolderHierarchyStatus) -> CommandResult {
         .body(
