@@ -52,7 +52,7 @@ public struct ActiveSyncService: Sendable {
         guard let entry = table.entries[command], version >= entry.minimumVersion else {
             return answer(.status(.commandNotSupported), command: command, version: version)
         }
-        guard Self.isValidDeviceID(query.deviceID) else {
+        guard (try? Validation.deviceID(query.deviceID)) != nil else {
             return answer(.status(.deviceIdMissingOrInvalid), command: command, version: version)
         }
         guard Self.isValidDeviceType(query.deviceType) else {
@@ -89,7 +89,10 @@ public struct ActiveSyncService: Sendable {
         let user = request.user
         let device = try await directory.registerDevice(
             userID: user.id, deviceID: query.deviceID, deviceType: query.deviceType,
-            userAgent: request.header("User-Agent"), protocolVersion: version.description,
+            // A User-Agent the directory would refuse (too long, control characters) is not
+            // kept; the request still runs.
+            userAgent: try? Validation.deviceField("User-Agent", request.header("User-Agent")),
+            protocolVersion: version.description,
             pruneIdleAfter: configuration.pruneDevicesIdleFor)
         if device.isBlocked { return .status(.deviceIsBlockedForThisUser) }
         switch device.wipe {
@@ -120,7 +123,7 @@ public struct ActiveSyncService: Sendable {
             status: 200,
             headers: [
                 "Allow": "OPTIONS, POST", "Public": "OPTIONS, POST", "MS-Server-ActiveSync": Self.serverVersion,
-                "MS-ASProtocolVersions": ProtocolVersion.supported.map(\.description).joined(separator: ","),
+                "MS-ASProtocolVersions": ProtocolVersion.supportedHeader,
                 "MS-ASProtocolCommands": table.protocolCommands, "Content-Length": "0",
             ])
     }
@@ -144,37 +147,25 @@ public struct ActiveSyncService: Sendable {
             if version.usesStatusCodes, let element = command.statusBody(status.rawValue) {
                 return answer(.body(element), command: command, version: version)
             }
-            var headers: [String: String] = [:]
-            if status.legacyHTTPStatus == 400 {
-                headers["MS-ASProtocolVersions"] = ProtocolVersion.supported.map(\.description).joined(separator: ",")
-            }
-            return ActiveSyncResponse(status: status.legacyHTTPStatus, headers: headers)
+            return refusal(status.legacyHTTPStatus, "status \(status.rawValue) before 14.0")
         }
     }
 
-    /// An HTTP refusal before the command is known; 400 names the versions a client may use.
+    /// An HTTP refusal (before the command is known, or a common status before 14.0); 400
+    /// names the versions a client may use.
     private func refusal(_ status: Int, _ reason: String) -> ActiveSyncResponse {
         logger.debug(
             "ActiveSync request refused", metadata: ["status": .stringConvertible(status), "reason": .string(reason)])
         var headers: [String: String] = [:]
         if status == 400 {
-            headers["MS-ASProtocolVersions"] = ProtocolVersion.supported.map(\.description).joined(separator: ",")
+            headers["MS-ASProtocolVersions"] = ProtocolVersion.supportedHeader
         }
         return ActiveSyncResponse(status: status, headers: headers)
     }
 
-    /// MS-ASHTTP 2.2.1.1.1.2.3 DeviceId: letters and digits, up to 32 (16.x clients send up
-    /// to 64); the directory keeps the same rule.
-    static func isValidDeviceID(_ id: String) -> Bool {
-        (1...64).contains(id.utf8.count) && id.utf8.allSatisfy { Self.deviceIDBytes.contains($0) }
-    }
-
-    /// MS-ASHTTP 2.2.1.1.1.2.4 DeviceType: any short printable name (`iPhone`, `Android`, `SAMSUNGSMG991B`).
+    /// MS-ASHTTP 2.2.1.1.1.2.4 DeviceType: a short printable ASCII name (`iPhone`, `Android`,
+    /// `SAMSUNGSMG991B`); stricter than the directory's `Validation.deviceType`.
     static func isValidDeviceType(_ type: String) -> Bool {
         (1...64).contains(type.utf8.count) && type.utf8.allSatisfy { (0x21...0x7E).contains($0) }
     }
-
-    private static let deviceIDBytes: Set<UInt8> = Set(
-        Array(UInt8(ascii: "0")...UInt8(ascii: "9")) + Array(UInt8(ascii: "A")...UInt8(ascii: "Z"))
-            + Array(UInt8(ascii: "a")...UInt8(ascii: "z")))
 }

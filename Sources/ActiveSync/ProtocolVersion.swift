@@ -13,6 +13,8 @@ public struct ProtocolVersion: Sendable, Hashable, Comparable, CustomStringConve
         ProtocolVersion(12, 1), ProtocolVersion(14, 0), ProtocolVersion(14, 1), ProtocolVersion(16, 0),
         ProtocolVersion(16, 1),
     ]
+    /// `MS-ASProtocolVersions` (MS-ASHTTP 2.2.2.2.1.1): the supported versions, comma-separated.
+    public static let supportedHeader = supported.map(\.description).joined(separator: ",")
     public static let v121 = ProtocolVersion(12, 1)
     public static let v140 = ProtocolVersion(14, 0)
     public static let v141 = ProtocolVersion(14, 1)

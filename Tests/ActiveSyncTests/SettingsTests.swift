@@ -108,4 +108,35 @@ struct SettingsTests {
             #expect(unknown.status == "2")
         }
     }
+
+    /// A DeviceInformation field the directory refuses (a control character) is answered with
+    /// status 5 and stores nothing; an unusable User-Agent header is not kept and the request runs.
+    @Test func invalidDeviceInformationChangesNothing() async throws {
+        try await EASFixture.with { fixture in
+            let key = try await fixture.provision()
+            let before = try #require(try await fixture.directory.device(userID: fixture.user.id, deviceID: "Phone1"))
+            let bad = EAS.settings([
+                EAS.element(
+                    "Settings", "DeviceInformation",
+                    [EAS.element("Settings", "Set", [EAS.text("Settings", "Model", "evil\u{07}model")])])
+            ])
+            let answer = try decode(try await fixture.post("Settings", bad, policyKey: key))
+            #expect(answer.child("DeviceInformation")?.status == "5")
+            let after = try #require(try await fixture.directory.device(userID: fixture.user.id, deviceID: "Phone1"))
+            #expect(after.information == before.information)
+
+            let headers: [(name: String, value: String)] = [
+                ("MS-ASProtocolVersion", "14.1"), ("Content-Type", ActiveSyncResponse.wbxmlContentType),
+                ("X-MS-PolicyKey", String(key)), ("User-Agent", String(repeating: "x", count: 5000)),
+            ]
+            let sync = try decode(
+                await fixture.post(
+                    query: "Cmd=FolderSync&DeviceId=Phone1&DeviceType=iPhone", headers: headers,
+                    body: try WBXMLEncoder().encode(EAS.folderSync("0"))))
+            #expect(sync.status == "1")
+            #expect(
+                try await fixture.directory.device(userID: fixture.user.id, deviceID: "Phone1")?.userAgent == "Test/1.0"
+            )
+        }
+    }
 }

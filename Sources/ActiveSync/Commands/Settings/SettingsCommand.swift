@@ -43,8 +43,13 @@ enum SettingsCommand {
             model: value("Model"), imei: value("IMEI"), friendlyName: value("FriendlyName"), os: value("OS"),
             osLanguage: value("OSLanguage"), phoneNumber: value("PhoneNumber"), mobileOperator: value("MobileOperator"),
             userAgent: value("UserAgent"))
-        try await context.directory.setDeviceInformation(
-            userID: context.user.id, deviceID: context.device.deviceID, information)
+        do {
+            try await context.directory.setDeviceInformation(
+                userID: context.user.id, deviceID: context.device.deviceID, information)
+        } catch is DirectoryError {
+            // A field the directory refuses (control characters): nothing is stored.
+            return status("DeviceInformation", .invalidArguments)
+        }
         return status("DeviceInformation", .success)
     }
 
