@@ -13,7 +13,8 @@ import GRDB
 /// survives kill -9 and power loss, and has a busy timeout, so another
 /// process (the CLI) can open the same file; writes take the write lock up
 /// front (`BEGIN IMMEDIATE`), so two processes never both read the same
-/// modseq. Open stores through a ``StorePool``, which caps how many are open.
+/// modseq. The WAL is copied back into the file off the write path
+/// (``WALCheckpointer``). Open stores through a ``StorePool``, which caps how many are open.
 public final class Store: Sendable {
     /// The user this store belongs to.
     public let userID: Int64
@@ -25,6 +26,8 @@ public final class Store: Sendable {
 
     let database: DatabasePool
     let bus: ChangeBus?
+    /// Checkpoints the WAL in the background, so no write pays for it (``WALCheckpointer``).
+    let checkpointer: WALCheckpointer
 
     /// How long a write waits for another connection's lock (the CLI, a second process) before failing.
     public static let busyTimeout: TimeInterval = 10
@@ -49,6 +52,8 @@ public final class Store: Sendable {
         // Ping check run beside a write without keeping many descriptors per store, which matters
         // when a StorePool holds hundreds of stores open.
         configuration.maximumReaderCount = 2
+        let checkpointer = WALCheckpointer(path: path)
+        configuration.prepareDatabase { db in try checkpointer.install(on: db) }
         let database = try DatabasePool(path: path, configuration: configuration)
         do {
             // GRDB sets synchronous = NORMAL with WAL; FULL syncs the WAL on every commit, so an
@@ -61,6 +66,7 @@ public final class Store: Sendable {
             throw error
         }
         self.database = database
+        self.checkpointer = checkpointer
         self.userID = userID
         self.path = path
         self.bus = bus
@@ -83,6 +89,7 @@ public final class Store: Sendable {
 
     /// Closes the file's connections. Later calls throw.
     public func close() throws {
+        checkpointer.close()
         try database.close()
     }
 
