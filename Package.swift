@@ -80,6 +80,18 @@ let package = Package(
             path: "Sources/VCard",
             swiftSettings: swiftSettings
         ),
+        // What the store indexes of iCalendar and vCard bodies, for writes over DAV and over EAS alike.
+        .target(
+            name: "ItemIndexing",
+            dependencies: ["ICalendar", "VCard", "Store"],
+            swiftSettings: swiftSettings
+        ),
+        // EAS item fields ⇄ iCalendar and vCard, keeping what the other side cannot express (DESIGN.md).
+        .target(
+            name: "Conversions",
+            dependencies: ["WBXML", "ICalendar", "VCard"],
+            swiftSettings: swiftSettings
+        ),
         .target(
             name: "DAV",
             dependencies: [
@@ -87,6 +99,7 @@ let package = Package(
                 "ICalendar",
                 "VCard",
                 "Store",
+                "ItemIndexing",
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -116,7 +129,10 @@ let package = Package(
         // Exchange ActiveSync commands over the store and the directory (DESIGN.md).
         .target(
             name: "ActiveSync",
-            dependencies: ["WBXML", "Store", "Directory", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "WBXML", "Conversions", "ICalendar", "VCard", "ItemIndexing", "Store", "Directory",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .target(
@@ -161,7 +177,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ActiveSyncTests",
-            dependencies: ["ActiveSync", "WBXML", "Store", "Directory"],
+            dependencies: ["ActiveSync", "Conversions", "WBXML", "Store", "Directory"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ConversionsTests",
+            dependencies: ["Conversions", "WBXML", "ICalendar", "VCard"],
+            resources: [.copy("Golden")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

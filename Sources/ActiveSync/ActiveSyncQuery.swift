@@ -1,3 +1,4 @@
+import Conversions
 import Foundation
 
 /// The request URI's query of an ActiveSync POST (MS-ASHTTP 2.2.1.1.1): the plain text form

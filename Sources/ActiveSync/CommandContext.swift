@@ -1,3 +1,4 @@
+import Conversions
 import Directory
 import Store
 import WBXML

@@ -1,3 +1,5 @@
+import Conversions
+
 /// The commands Almanac implements: each with the lowest protocol version that has it and its
 /// handler (STYLE.md: a table, not a switch). OPTIONS lists exactly these.
 struct CommandTable: Sendable {

@@ -1,4 +1,5 @@
 import DAVXML
+import ItemIndexing
 import VCard
 
 /// An addressbook-query filter (RFC 6352 §10.5): property filters combined with `anyof`

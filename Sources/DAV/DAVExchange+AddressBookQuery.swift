@@ -1,4 +1,5 @@
 import DAVXML
+import ItemIndexing
 import Store
 import VCard
 

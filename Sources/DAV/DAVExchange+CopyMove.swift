@@ -1,6 +1,7 @@
 import DAVXML
 import Foundation
 import ICalendar
+import ItemIndexing
 import Store
 import VCard
 

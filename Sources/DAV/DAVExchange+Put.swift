@@ -1,5 +1,6 @@
 import DAVXML
 import ICalendar
+import ItemIndexing
 import Store
 
 extension DAVExchange {

@@ -1,4 +1,5 @@
 import ActiveSync
+import Conversions
 import Foundation
 import Store
 import Testing

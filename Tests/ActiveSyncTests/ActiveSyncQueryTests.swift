@@ -1,3 +1,4 @@
+import Conversions
 import Foundation
 import Testing
 

@@ -1,4 +1,5 @@
 import ActiveSync
+import Conversions
 import Directory
 import Foundation
 import Store

@@ -50,5 +50,5 @@ public struct ProtocolVersion: Sendable, Hashable, Comparable, CustomStringConve
 }
 
 extension Character {
-    var isASCIIDigit: Bool { isASCII && isNumber }
+    fileprivate var isASCIIDigit: Bool { isASCII && isNumber }
 }
