@@ -24,7 +24,10 @@ public enum AlmanacRouter {
                 service: DAVService(stores: stores), maximumBodySize: configuration.maxBodySize))
         router.add(
             middleware: ActiveSyncMiddleware(
-                service: ActiveSyncService(directory: directory, stores: stores),
+                service: ActiveSyncService(
+                    directory: directory, stores: stores,
+                    configuration: ActiveSyncConfiguration(
+                        pruneDevicesIdleFor: configuration.deviceIdleDays.map { Double($0) * 86_400 })),
                 maximumBodySize: configuration.maxBodySize))
         HealthController(directory: directory).addRoutes(to: router)
         AccountController(directory: directory, stores: stores, configuration: configuration).addRoutes(to: router)

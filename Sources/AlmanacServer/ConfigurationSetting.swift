@@ -60,6 +60,13 @@ public struct ConfigurationSetting: Sendable {
             config.maxBodySize = size
             return true
         },
+        .init(
+            "device-idle-days", "ALMANAC_DEVICE_IDLE_DAYS", "a number of days from 1 to 3650, or 0 to keep idle devices"
+        ) { config, value in
+            guard let days = Int(value), (0...3650).contains(days) else { return false }
+            config.deviceIdleDays = days == 0 ? nil : days
+            return true
+        },
         .init("log-level", "ALMANAC_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical") {
             config, value in
             guard let level = Logger.Level(rawValue: value.lowercased()) else { return false }

@@ -25,6 +25,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxOpenStores: Int = 256
     /// Largest request body accepted, in bytes; larger ones get 413.
     public var maxBodySize: Int = 32 * 1024 * 1024
+    /// Exchange ActiveSync devices of a user not seen for this many days are removed when that
+    /// user adds another device (Outlook sends a new DeviceId on each restart); nil keeps them.
+    public var deviceIdleDays: Int? = 30
     public var logLevel: Logger.Level = .info
 
     public init() {}

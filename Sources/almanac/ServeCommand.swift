@@ -22,6 +22,11 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The host name clients use (default: the listen address).") var publicHost: String?
     @Option(help: "Base of the per-domain names DOMAIN--with-dashes.w.BASE (e.g. almanac.example.net).")
     var publicBaseDomain: String?
+    @Option(
+        help:
+            "Prune a user's ActiveSync devices idle this many days when a new one appears (1-3650, 0 never, default 30)."
+    )
+    var deviceIdleDays: String?
     @Option(help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
     @Flag(help: "On an empty data directory, create example.test with a demo and a basic user.") var demo = false
 
@@ -29,7 +34,7 @@ struct ServeCommand: AsyncParsableCommand {
         let flags: [String: String?] = [
             "data-dir": dataDir, "host": host, "port": port, "tls-certificate": tlsCertificate,
             "tls-key": tlsKey, "public-host": publicHost, "public-base-domain": publicBaseDomain,
-            "log-level": logLevel,
+            "device-idle-days": deviceIdleDays, "log-level": logLevel,
         ]
         let configuration = try ServerConfiguration.load(
             configFile: config, environment: ProcessInfo.processInfo.environment,

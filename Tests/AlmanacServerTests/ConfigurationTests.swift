@@ -1,5 +1,7 @@
 import AlmanacServer
 import Foundation
+import HTTPTypes
+import HummingbirdTesting
 import Testing
 
 struct ConfigurationTests {
@@ -82,6 +84,70 @@ struct ConfigurationTests {
                 expected: "a domain name such as almanac.example.net")
         ) {
             try ServerConfiguration.load(environment: [:], flags: ["public-base-domain": "not a domain"])
+        }
+    }
+
+    @Test func deviceIdleDaysIsADayCountOrZero() throws {
+        #expect(try ServerConfiguration.load(environment: [:], flags: [:]).deviceIdleDays == 30)
+        let file = try temporaryFile("device-idle-days = 90\n")
+        #expect(try ServerConfiguration.load(configFile: file, environment: [:], flags: [:]).deviceIdleDays == 90)
+        let fromEnvironment = try ServerConfiguration.load(
+            configFile: file, environment: ["ALMANAC_DEVICE_IDLE_DAYS": "7"], flags: [:])
+        #expect(fromEnvironment.deviceIdleDays == 7)
+        let fromFlag = try ServerConfiguration.load(
+            configFile: file, environment: ["ALMANAC_DEVICE_IDLE_DAYS": "7"], flags: ["device-idle-days": "3650"])
+        #expect(fromFlag.deviceIdleDays == 3650)
+        #expect(try ServerConfiguration.load(environment: [:], flags: ["device-idle-days": "1"]).deviceIdleDays == 1)
+        // 0 keeps idle devices (ActiveSync's nil), and wins over a file that prunes.
+        #expect(
+            try ServerConfiguration.load(configFile: file, environment: [:], flags: ["device-idle-days": "0"])
+                .deviceIdleDays == nil)
+        let expected = "a number of days from 1 to 3650, or 0 to keep idle devices"
+        for bad in ["3651", "-1", "30d", "never", "", "1.5"] {
+            #expect(
+                throws: ConfigurationError.invalidValue(
+                    source: "--device-idle-days", key: "device-idle-days", value: bad, expected: expected)
+            ) {
+                try ServerConfiguration.load(environment: [:], flags: ["device-idle-days": bad])
+            }
+        }
+        #expect(
+            throws: ConfigurationError.invalidValue(
+                source: "ALMANAC_DEVICE_IDLE_DAYS", key: "device-idle-days", value: "100000", expected: expected)
+        ) {
+            try ServerConfiguration.load(environment: ["ALMANAC_DEVICE_IDLE_DAYS": "100000"], flags: [:])
+        }
+        let badFile = try temporaryFile("device-idle-days = forever\n")
+        #expect(
+            throws: ConfigurationError.invalidValue(
+                source: "\(badFile):1", key: "device-idle-days", value: "forever", expected: expected)
+        ) {
+            try ServerConfiguration.load(configFile: badFile, environment: [:], flags: [:])
+        }
+    }
+
+    /// The setting reaches ActiveSync: a new device removes the user's devices idle longer
+    /// than `device-idle-days`, and with 0 it removes none.
+    @Test(arguments: [(10, false), (60, true), (0, true)])
+    func deviceIdleDaysPrunesThroughTheRouter(days: Int, oldDeviceKept: Bool) async throws {
+        try await Fixture.with { fixture in
+            var fixture = fixture
+            fixture.configuration = try ServerConfiguration.load(
+                environment: [:], flags: ["device-idle-days": String(days)])
+            let user = try #require(try await fixture.directory.user(address: "demo@example.test"))
+            _ = try await fixture.directory.registerDevice(
+                userID: user.id, deviceID: "OldPhone", deviceType: "iPhone", userAgent: nil, protocolVersion: "14.1",
+                pruneIdleAfter: nil, now: Date() - 40 * 86_400)
+            try await fixture.application().test(.router) { client in
+                var headers = basicAuth("demo@example.test")
+                headers[HTTPField.Name("MS-ASProtocolVersion")!] = "14.1"
+                let response = try await client.execute(
+                    uri: "/Microsoft-Server-ActiveSync?Cmd=FolderSync&User=demo&DeviceId=NewPhone&DeviceType=iPhone",
+                    method: .post, headers: headers)
+                #expect(response.status == .ok)
+            }
+            #expect(try await fixture.directory.device(userID: user.id, deviceID: "NewPhone") != nil)
+            #expect((try await fixture.directory.device(userID: user.id, deviceID: "OldPhone") != nil) == oldDeviceKept)
         }
     }
 
