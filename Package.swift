@@ -232,6 +232,7 @@ let package = Package(
             name: "AlmanacServerTests",
             dependencies: [
                 "AlmanacServer",
+                "WBXML",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: swiftSettings
