@@ -4,7 +4,7 @@ DATA_DIR ?= data
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test build lint format bench bench-wbxml bench-caldav bench-carddav
+.PHONY: run test build lint format bench bench-wbxml bench-foldersync bench-caldav bench-carddav
 
 ## Installs what the server needs, builds it, and runs it on the demo data.
 run:
@@ -35,6 +35,11 @@ bench:
 bench-wbxml:
 	scripts/install-deps run
 	$(SWIFT) run -c release AlmanacBench wbxml $(BENCH_ARGS)
+
+## FolderSync requests per second through a server on 127.0.0.1 (up to 20 s per case).
+bench-foldersync:
+	scripts/install-deps run
+	$(SWIFT) run -c release AlmanacBench foldersync $(BENCH_ARGS)
 
 ## CalDAV beside Radicale and Xandikos (PyPI, in Benchmarks/davbench/.venv).
 ## BENCH_ARGS=--quick for a 500-event smoke run.

@@ -166,7 +166,16 @@ let package = Package(
         ),
         .executableTarget(
             name: "AlmanacBench",
-            dependencies: ["Store", "Directory", "WBXML"],
+            dependencies: [
+                "AlmanacServer",
+                "Store",
+                "Directory",
+                "WBXML",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
             path: "Benchmarks/AlmanacBench",
             swiftSettings: swiftSettings
         ),

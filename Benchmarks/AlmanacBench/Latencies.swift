@@ -22,6 +22,12 @@ struct Latencies {
     var summary: String {
         "p50 \(percentile(0.50).microseconds) µs   p99 \(percentile(0.99).microseconds) µs   max \(maximum.microseconds) µs"
     }
+
+    /// "p50 … p99 … max …" in milliseconds, for requests over the network.
+    var millisecondSummary: String {
+        let (p50, p99) = (percentile(0.50).milliseconds, percentile(0.99).milliseconds)
+        return "p50 \(p50) ms   p99 \(p99) ms   max \(maximum.milliseconds) ms"
+    }
 }
 
 extension Duration {
@@ -33,5 +39,10 @@ extension Duration {
     /// The duration in microseconds, one decimal.
     var microseconds: String {
         String(format: "%.1f", seconds * 1e6)
+    }
+
+    /// The duration in milliseconds, two decimals.
+    var milliseconds: String {
+        String(format: "%.2f", seconds * 1e3)
     }
 }

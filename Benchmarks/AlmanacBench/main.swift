@@ -1,7 +1,7 @@
 import Foundation
 
 // AlmanacBench: throughput and latency benchmarks (DESIGN.md: Benchmarks/), one subcommand each.
-// Local only: temporary files, no network.
+// Local only: temporary files, and for foldersync a server on 127.0.0.1.
 
 let usage = """
     usage: AlmanacBench <benchmark> [options]
@@ -9,6 +9,8 @@ let usage = """
     benchmarks:
       store [--items N] [--dir PATH]   store writes per second and change-bus wake-up latency
       wbxml [--items N] [--seconds S]  WBXML decode and encode throughput of a Sync response
+      foldersync [--requests N] [--seconds S] [--clients C]
+                                       FolderSync requests per second through a server on loopback
     """
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -18,6 +20,8 @@ do {
         try await StoreBenchmark(arguments: arguments.dropFirst()).run()
     case "wbxml":
         try WBXMLBenchmark(arguments: arguments.dropFirst()).run()
+    case "foldersync":
+        try await FolderSyncBenchmark(arguments: arguments.dropFirst()).run()
     case "-h", "--help", "help":
         print(usage)
     default:
