@@ -29,6 +29,12 @@ public enum WindowsTimeZones {
         }?.iana
     }
 
+    /// Every IANA zone of the table, in CLDR order (by UTC offset), each once.
+    public static var ianaZones: [String] {
+        var seen: Set<String> = []
+        return table.map(\.iana).filter { seen.insert($0).inserted }
+    }
+
     /// The current IANA name of a zone CLDR lists under a backward-compatible name.
     static func modernName(_ iana: String) -> String? {
         aliases.first { $0.value == iana }?.key
