@@ -1,0 +1,123 @@
+import ICalendar
+import WBXML
+
+extension EventInbound {
+    /// `Recurrence` → RRULE, kept as written while the client's recurrence says what the stored
+    /// rule says (a rule EAS can only approximate survives a Change of other fields); then
+    /// `Exceptions` → EXDATE and overridden instances.
+    mutating func applyRecurrence(old: EventTimes?, placed: Placed) throws(ConversionError) {
+        var event = root.components[masterIndex]
+        if let list = try fields.container("Recurrence", "Calendar") {
+            let client = try Recurrence(list, .calendar)
+            let outbound = EventOutbound(
+                object: original, master: original.root.components[storedMasterIndex], context: context)
+            let stored = event.value("RRULE").flatMap(RecurrenceRule.init)
+            let same =
+                stored.flatMap { rule in old.map { outbound.recurrence(rule, $0) } }?
+                .isSame(asClient: client, clientSentFirstDayOfWeek: list.has("FirstDayOfWeek", "Calendar")) ?? false
+            if !same {
+                let rule = client.rule { until in
+                    placed.times.isAllDay
+                        ? CivilTime(seconds: placed.day(EASDate.Value(seconds: until, isUTC: !client.untilIsLocal)))
+                            .date
+                        : EASDate.compact(until)
+                }
+                event.replaceProperties("RRULE", with: [ICalendarProperty(name: "RRULE", value: rule.text)])
+            }
+        } else if ghosting.clearsWhenAbsent("Recurrence", "Calendar"), event.property("RRULE") != nil {
+            for name in ["RRULE", "RDATE", "EXDATE"] { event.removeAll(name) }
+            root.components[masterIndex] = event
+            removeOverrides(except: [])
+            return
+        }
+        root.components[masterIndex] = event
+        guard event.property("RRULE") != nil, let list = try fields.container("Exceptions", "Calendar") else { return }
+        try applyExceptions(list, placed: placed)
+    }
+
+    /// The client's `Exceptions` is the whole list (MS-ASCAL 2.2.2): deleted instances become
+    /// the EXDATEs, changed ones the overridden VEVENTs; stored ones it no longer names go.
+    mutating func applyExceptions(_ list: ClientFields, placed: Placed) throws(ConversionError) {
+        var items: [(original: Int64, deleted: Bool, fields: ClientFields)] = []
+        for element in list.elements where element.name == "Exception" {
+            let exception = ClientFields(element.children)
+            var sent = try exception.date("ExceptionStartTime", "Calendar")
+            if sent == nil { sent = try exception.date("InstanceId", "AirSyncBase") }
+            guard let sent else { throw .invalidField(name: "ExceptionStartTime", value: "") }
+            items.append((placed.original(sent), try exception.flag("Deleted", "Calendar") ?? false, exception))
+        }
+        let current = ICalendarObject(root: root)
+        var master = root.components[masterIndex]
+        let deleted = Set(items.filter(\.deleted).map(\.original))
+        let stored = Set(master.properties("EXDATE").flatMap { current.utcTimes(of: $0).map(\.start) })
+        if deleted != stored {
+            master.replaceProperties(
+                "EXDATE",
+                with: deleted.sorted().map {
+                    placed.times.form.property("EXDATE", utc: $0, offset: placed.zone.offset, keeping: nil)
+                })
+            root.components[masterIndex] = master
+        }
+        var kept: Set<Int64> = []
+        var added: [ICalendarComponent] = []
+        let overrides = EventExceptions.overrides(of: master, in: root)
+        for item in items where !item.deleted {
+            kept.insert(item.original)
+            let writer = EventFieldWriter(fields: item.fields, context: context, ghosting: ghosting, original: current)
+            if let found = overrides.first(where: { instance in
+                instance.component.property("RECURRENCE-ID").flatMap { current.instant(of: $0) } == item.original
+            }) {
+                var instance = found.component
+                let old = EventTimes(of: instance, in: current)
+                try writer.apply(to: &instance, master: master)
+                if let times = try placed.times(from: item.fields, old: old, allDayDefault: placed.times.isAllDay) {
+                    write(times, old: old, zone: placed.zone, into: &instance)
+                }
+                root.components[found.index] = instance
+            } else {
+                added.append(
+                    try newOverride(item.original, item.fields, master: master, placed: placed, writer: writer))
+            }
+        }
+        removeOverrides(except: kept)
+        let last = root.components.lastIndex { $0.name == "VEVENT" } ?? root.components.count - 1
+        root.components.insert(contentsOf: added, at: last + 1)
+    }
+
+    /// An instance the client changed that was not overridden yet: the master's properties
+    /// without its recurrence, at the instance's original time, with the exception's fields.
+    private func newOverride(
+        _ original: Int64, _ fields: ClientFields, master: ICalendarComponent, placed: Placed, writer: EventFieldWriter
+    ) throws(ConversionError) -> ICalendarComponent {
+        var instance = master
+        for name in ["RRULE", "RDATE", "EXDATE", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID"] {
+            instance.removeAll(name)
+        }
+        let form = placed.times.form
+        let length = placed.times.end - placed.times.start
+        let recurrenceID = form.property("RECURRENCE-ID", utc: original, offset: placed.zone.offset, keeping: nil)
+        instance.properties.insert(recurrenceID, at: min(1, instance.properties.count))
+        let old = EventTimes(start: original, end: original + length, form: form)
+        let times = try placed.times(from: fields, old: old, allDayDefault: placed.times.isAllDay) ?? old
+        instance.properties.append(
+            times.form.property(
+                "DTSTART", utc: times.start, offset: placed.zone.offset, keeping: master.property("DTSTART")))
+        instance.properties.append(
+            times.form.property("DTEND", utc: times.end, offset: placed.zone.offset, keeping: master.property("DTEND")))
+        try writer.apply(to: &instance, master: master)
+        return instance
+    }
+
+    /// Removes the overridden instances of the master whose original start is not in `kept`.
+    mutating func removeOverrides(except kept: Set<Int64>) {
+        let current = ICalendarObject(root: root)
+        let master = root.components[masterIndex]
+        let gone = Set(
+            EventExceptions.overrides(of: master, in: root).filter { instance in
+                guard let id = instance.component.property("RECURRENCE-ID") else { return true }
+                return !kept.contains(current.instant(of: id) ?? .min)
+            }.map(\.index))
+        root.components = root.components.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
+        masterIndex = CalendarConverter.masterIndex(in: root) ?? masterIndex
+    }
+}
