@@ -158,6 +158,49 @@ struct CalendarConverterTests {
         #expect(try event(new.body).value("DTSTART") == "20261121" && event(new.body).value("DTEND") == "20261123")
     }
 
+    /// A phone sends an all-day event as its local midnights in UTC with its zone (12.1–14.1):
+    /// stored as DATEs of that local day, whatever the zone, and sent back without a day shift.
+    @Test(arguments: [
+        "America/New_York", "America/Sao_Paulo", "Asia/Tokyo", "Asia/Kolkata", "Pacific/Auckland", "Pacific/Chatham",
+    ])
+    func allDayHasNoDayShift(_ tzid: String) throws {
+        let zone = try #require(
+            TimeZoneInformation(
+                tzid: tzid, in: ICalendarObject(root: ICalendarComponent(name: "VCALENDAR")), year: 2026))
+        let localMidnight = CivilTime(year: 2026, month: 11, day: 21).seconds
+        let start = localMidnight - Int64(zone.offset(atUTC: localMidnight))
+        let added = try converter.merge(
+            [
+                cal("Timezone", zone.base64), cal("AllDayEvent", "1"), cal("StartTime", EASDate.compact(start)),
+                cal("EndTime", EASDate.compact(start + 86_400)),
+            ], into: nil, context: v141)
+        #expect(try event(added.body).value("DTSTART") == "20261121")
+        #expect(try event(added.body).value("DTEND") == "20261122")
+        let old = try converter.applicationData(from: added.body, context: ConversionContext(version: .v121))
+        #expect(old.first { $0.name == "StartTime" }?.text == "20261121T000000Z")
+        let new = try converter.applicationData(from: added.body, context: ConversionContext(version: .v161))
+        #expect(new.first { $0.name == "StartTime" }?.text == "20261121T000000")
+    }
+
+    /// 16.x names an instance by `AirSyncBase:InstanceId`; a deleted all-day instance sent as the
+    /// client's local midnight is the EXDATE of that day.
+    @Test func instanceIdAndAllDayExceptions() throws {
+        let stored = try golden("weekdays-allday-until")
+        var fields = try converter.applicationData(from: stored, context: ConversionContext(version: .v161))
+        fields.removeAll { $0.name == "Exceptions" }
+        fields.append(
+            WBXMLElement(
+                "Calendar", "Exceptions",
+                children: ["20260910T000000", "20260914T000000"].map { instance in
+                    WBXMLElement(
+                        "Calendar", "Exception",
+                        children: [cal("Deleted", "1"), WBXMLElement("AirSyncBase", "InstanceId", text: instance)])
+                }))
+        let merged = try converter.merge(fields, into: stored, context: ConversionContext(version: .v161))
+        #expect(try event(merged.body).properties("EXDATE").map(\.value) == ["20260910", "20260914"])
+        #expect(try event(merged.body).value("RRULE") == "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;UNTIL=20260918")
+    }
+
     @Test func exceptionsFromTheClient() throws {
         let fields = [
             cal("Timezone", TimeZoneInformation.utc.base64), cal("StartTime", "20261102T090000Z"),
