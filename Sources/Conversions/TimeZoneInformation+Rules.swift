@@ -10,6 +10,23 @@ extension TimeZoneInformation {
     /// changes are found day by day, then to the minute, and written as yearly rules (`year` 0,
     /// week 5 = last, MS-ASDTYPE 2.7.6). Nil when the TZID names no zone.
     init?(tzid: String, in object: ICalendarObject, year: Int) {
+        let definition = object.root.components.first { $0.name == "VTIMEZONE" && $0.value("TZID") == tzid }
+        let key = "\(year)\n\(tzid)\n" + (definition?.serialized ?? "")
+        if let known = TimeZoneRulesCache.shared.withLock({ $0[key] }) {
+            guard let known else { return nil }
+            self = known
+            return
+        }
+        let computed = Self(computingTZID: tzid, in: object, year: year)
+        TimeZoneRulesCache.shared.withLock { entries in
+            if entries.count >= TimeZoneRulesCache.limit { entries.removeAll() }
+            entries[key] = computed
+        }
+        guard let computed else { return nil }
+        self = computed
+    }
+
+    private init?(computingTZID tzid: String, in object: ICalendarObject, year: Int) {
         let start = CivilTime(year: year, month: 1, day: 1).seconds
         let days = (0...366).map { start + Int64($0) * 86_400 }
         guard let daily = object.utcOffsets(tzid: tzid, at: days) else { return nil }
