@@ -5,7 +5,7 @@ extension EventInbound {
     /// `Recurrence` → RRULE, kept as written while the client's recurrence says what the stored
     /// rule says (a rule EAS can only approximate survives a Change of other fields); then
     /// `Exceptions` → EXDATE and overridden instances.
-    mutating func applyRecurrence(old: EventTimes?, placed: Placed) throws(ConversionError) {
+    mutating func applyRecurrence(old: EventTimes?, placed: PlacedTimes) throws(ConversionError) {
         var event = root.components[masterIndex]
         if let list = try fields.container("Recurrence", "Calendar") {
             let client = try Recurrence(list, .calendar)
@@ -37,7 +37,7 @@ extension EventInbound {
 
     /// The client's `Exceptions` is the whole list (MS-ASCAL 2.2.2): deleted instances become
     /// the EXDATEs, changed ones the overridden VEVENTs; stored ones it no longer names go.
-    mutating func applyExceptions(_ list: ClientFields, placed: Placed) throws(ConversionError) {
+    mutating func applyExceptions(_ list: ClientFields, placed: PlacedTimes) throws(ConversionError) {
         var items: [(original: Int64, deleted: Bool, fields: ClientFields)] = []
         for element in list.elements where element.name == "Exception" {
             let exception = ClientFields(element.children)
@@ -87,7 +87,8 @@ extension EventInbound {
     /// An instance the client changed that was not overridden yet: the master's properties
     /// without its recurrence, at the instance's original time, with the exception's fields.
     private func newOverride(
-        _ original: Int64, _ fields: ClientFields, master: ICalendarComponent, placed: Placed, writer: EventFieldWriter
+        _ original: Int64, _ fields: ClientFields, master: ICalendarComponent, placed: PlacedTimes,
+        writer: EventFieldWriter
     ) throws(ConversionError) -> ICalendarComponent {
         var instance = master
         for name in ["RRULE", "RDATE", "EXDATE", "DTSTART", "DTEND", "DURATION", "RECURRENCE-ID"] {

@@ -58,18 +58,18 @@ struct EventInbound {
     /// 2.2.2.44) → DTSTART and DTEND. A missing start on an Add is the next half hour and a missing
     /// end half an hour later (MS-ASCAL 3.2.4.4).
     mutating func placeTimes(of event: inout ICalendarComponent, old: EventTimes?, blob: TimeZoneInformation?)
-        throws(ConversionError) -> Placed
+        throws(ConversionError) -> PlacedTimes
     {
         let sentStart = try fields.date("StartTime", "Calendar")
         let year = CivilTime(seconds: sentStart?.seconds ?? old?.start ?? 0).year
         let existingForm = old.flatMap { $0.isAllDay ? nil : $0.form }
         let zone = ZoneChoice(client: blob, existing: existingForm, object: original, year: year)
-        let placed = Placed(times: old ?? EventTimes(start: 0, end: 0, form: zone.form), zone: zone, blob: blob)
+        let placed = PlacedTimes(times: old ?? EventTimes(start: 0, end: 0, form: zone.form), zone: zone, blob: blob)
         guard let times = try placed.times(from: fields, old: old, allDayDefault: old?.isAllDay ?? false) else {
             return placed
         }
         write(times, old: old, zone: zone, into: &event)
-        return Placed(times: times, zone: zone, blob: blob)
+        return PlacedTimes(times: times, zone: zone, blob: blob)
     }
 
     /// Writes DTSTART and DTEND where they differ from what is stored (a DURATION that still

@@ -2,7 +2,7 @@ import Foundation
 
 /// Where a client's times go: the master's new times, the zone they are stored in, and the
 /// client's `Timezone` structure (MS-ASCAL 2.2.2.44) its times were written in.
-struct Placed {
+struct PlacedTimes {
     var times: EventTimes
     var zone: ZoneChoice
     var blob: TimeZoneInformation?
