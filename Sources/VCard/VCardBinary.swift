@@ -7,3 +7,11 @@ public enum VCardBinary: Sendable, Equatable {
     /// A URI to fetch (`https:`, `cid:`, …): 4.0's default, 3.0's `VALUE=uri`.
     case uri(String)
 }
+
+extension VCardBinary {
+    /// Inline `data` with the media type its first bytes name (JPEG, PNG, GIF, WebP, BMP), or
+    /// none: for data that arrives without one, such as an EAS contact `Picture`.
+    public static func inline(sniffing data: [UInt8]) -> VCardBinary {
+        .inline(data: data, mediaType: MediaTypeTable.sniff(data))
+    }
+}
