@@ -13,5 +13,5 @@ public struct ItemConverters: Sendable {
     }
 
     /// Every class Almanac converts.
-    public static let standard = ItemConverters([CalendarConverter(), TaskConverter()])
+    public static let standard = ItemConverters([CalendarConverter(), TaskConverter(), ContactConverter()])
 }
