@@ -13,5 +13,7 @@ public struct ItemConverters: Sendable {
     }
 
     /// Every class Almanac converts.
-    public static let standard = ItemConverters([CalendarConverter(), TaskConverter(), ContactConverter()])
+    public static let standard = ItemConverters([
+        CalendarConverter(), TaskConverter(), ContactConverter(), NoteConverter(),
+    ])
 }
