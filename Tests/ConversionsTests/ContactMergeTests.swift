@@ -224,6 +224,28 @@ struct ContactMergeTests {
             [field("Contacts", "Anniversary", "1604-09-20T00:00:00.000Z")], into: stored,
             context: plainContext(supported: []))
         try expectChange("thunderbird-4", moved.body, removed: ["ANNIVERSARY:--0914"], added: ["ANNIVERSARY:--0920"])
+        // A 3.0 card that wrote a date without a year as --MM-DD keeps that form.
+        let davx5 = try converter.merge(
+            [field("Contacts", "Birthday", "1604-03-09T00:00:00.000Z")], into: try golden("contacts/davx5-android.vcf"),
+            context: plainContext(supported: []))
+        try expectChange("davx5-android", davx5.body, removed: ["BDAY:--03-08"], added: ["BDAY:--03-09"])
+        // Apple's partner and son labels read as the spouse and a child.
+        let apple = Array(
+            """
+            BEGIN:VCARD\r
+            VERSION:3.0\r
+            FN:A\r
+            N:;A;;;\r
+            item1.X-ABRELATEDNAMES:P\r
+            item1.X-ABLabel:_$!<Partner>!$_\r
+            item2.X-ABRELATEDNAMES:S\r
+            item2.X-ABLabel:_$!<Son>!$_\r
+            END:VCARD\r
+
+            """.utf8)
+        let sent = try converter.applicationData(from: apple, context: plainContext())
+        #expect(text(sent, "Spouse") == "P")
+        #expect(sent.first { $0.name == "Children" }?.children.map(\.text) == ["S"])
     }
 
     @Test func emailDisplayFormsAreStoredBare() throws {

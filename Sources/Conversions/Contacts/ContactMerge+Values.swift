@@ -35,11 +35,17 @@ extension ContactMerge {
     }
 
     /// 4.0 BDAY and ANNIVERSARY take `19850415` / `--0415`; everything else (3.0, X- properties,
-    /// Apple's X-ABDATE) `1985-04-15`, a date without a year as `1604-04-15;X-APPLE-OMIT-YEAR=1604`.
+    /// Apple's X-ABDATE) `1985-04-15`, a date without a year as `1604-04-15;X-APPLE-OMIT-YEAR=1604`,
+    /// or as `--04-15` where the stored value was written that way (DAVx5, Evolution).
     static func setDate(_ date: VCardDate, on property: inout VCardProperty, version: VCardVersion) {
         property.removeParameter("ENCODING")
         property.removeParameter("CHARSET")
-        if version == .v4, property.name == "BDAY" || property.name == "ANNIVERSARY" {
+        if version != .v4, date.year == nil, let month = date.month, let day = date.day,
+            property.value.hasPrefix("--")
+        {
+            property.removeParameter("X-APPLE-OMIT-YEAR")
+            property.value = "--" + CivilTime.pad(month, 2) + "-" + CivilTime.pad(day, 2)
+        } else if version == .v4, property.name == "BDAY" || property.name == "ANNIVERSARY" {
             property.removeParameter("X-APPLE-OMIT-YEAR")
             property.value = date.v4Text
         } else if let (text, omittedYear) = date.v3Text {

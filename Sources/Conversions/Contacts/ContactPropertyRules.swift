@@ -103,8 +103,9 @@ enum ContactPropertyRules {
         switch kind {
         case .spouse:
             [
-                .related("spouse"), .appleLabel("X-ABRELATEDNAMES", "spouse"), .property("X-SPOUSE"),
-                .property("X-MS-SPOUSE"), .property("X-EVOLUTION-SPOUSE"),
+                .related("spouse"), .appleLabel("X-ABRELATEDNAMES", "spouse"),
+                .appleLabel("X-ABRELATEDNAMES", "partner"), .property("X-SPOUSE"), .property("X-MS-SPOUSE"),
+                .property("X-EVOLUTION-SPOUSE"),
             ]
         case .assistant:
             [
@@ -119,9 +120,10 @@ enum ContactPropertyRules {
         }
     }
 
-    /// Where children's names are read.
+    /// Where children's names are read (Apple labels a child `Child`, `Son` or `Daughter`).
     static let childSources: [PropertySource] = [
-        .related("child"), .appleLabel("X-ABRELATEDNAMES", "child"), .property("X-CHILD"), .property("X-MS-CHILD"),
+        .related("child"), .appleLabel("X-ABRELATEDNAMES", "child"), .appleLabel("X-ABRELATEDNAMES", "son"),
+        .appleLabel("X-ABRELATEDNAMES", "daughter"), .property("X-CHILD"), .property("X-MS-CHILD"),
     ]
 
     /// How a new related name is written. 3.0: Apple's grouped X-ABRELATEDNAMES with the label
