@@ -1,3 +1,4 @@
+import Conversions
 import Foundation
 import WBXML
 
@@ -8,9 +9,17 @@ public struct ActiveSyncConfiguration: Sendable {
     public var pruneDevicesIdleFor: TimeInterval?
     /// Limits of the WBXML decoder for request bodies.
     public var wbxmlLimits: WBXMLLimits
+    /// The converter of each item class (Calendar, Contacts, Tasks, Notes). Folders of a class
+    /// without one sync no items: their Sync answers success with nothing in it, and a client's
+    /// Add, Change or Fetch there is answered with status 6 (conversion error).
+    public var converters: ItemConverters
 
-    public init(pruneDevicesIdleFor: TimeInterval? = 30 * 24 * 3600, wbxmlLimits: WBXMLLimits = .default) {
+    public init(
+        pruneDevicesIdleFor: TimeInterval? = 30 * 24 * 3600, wbxmlLimits: WBXMLLimits = .default,
+        converters: ItemConverters = .standard
+    ) {
         self.pruneDevicesIdleFor = pruneDevicesIdleFor
         self.wbxmlLimits = wbxmlLimits
+        self.converters = converters
     }
 }

@@ -14,6 +14,7 @@ struct CommandTable: Sendable {
     let entries: [CommandName: Entry]
 
     static let standard = CommandTable(entries: [
+        .sync: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: SyncCommand.run),
         .folderSync: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: FolderSyncCommand.run),
         .folderCreate: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: FolderCreateCommand.run),
         .folderUpdate: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: FolderUpdateCommand.run),

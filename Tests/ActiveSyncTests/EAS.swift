@@ -90,3 +90,105 @@ enum EAS {
         element("Settings", "Settings", parts)
     }
 }
+
+extension EAS {
+    // MARK: Sync (MS-ASCMD 2.2.1.21), children in the order of 2.2.3.29.2
+
+    static func sync(_ collections: [WBXMLElement], windowSize: Int? = nil, partial: Bool = false) -> WBXMLElement {
+        var children = [element("AirSync", "Collections", collections)]
+        if let windowSize { children.append(text("AirSync", "WindowSize", String(windowSize))) }
+        if partial { children.append(WBXMLElement("AirSync", "Partial")) }
+        return element("AirSync", "Sync", children)
+    }
+
+    static func collection(
+        _ key: String, _ folderID: Int64, deletesAsMoves: Bool? = nil, getChanges: Bool? = nil, windowSize: Int? = nil,
+        options: [WBXMLElement]? = nil, commands: [WBXMLElement] = []
+    ) -> WBXMLElement {
+        var children = [text("AirSync", "SyncKey", key), text("AirSync", "CollectionId", String(folderID))]
+        if let deletesAsMoves { children.append(text("AirSync", "DeletesAsMoves", deletesAsMoves ? "1" : "0")) }
+        if let getChanges { children.append(text("AirSync", "GetChanges", getChanges ? "1" : "0")) }
+        if let windowSize { children.append(text("AirSync", "WindowSize", String(windowSize))) }
+        if let options { children.append(element("AirSync", "Options", options)) }
+        if !commands.isEmpty { children.append(element("AirSync", "Commands", commands)) }
+        return element("AirSync", "Collection", children)
+    }
+
+    static func filterType(_ value: Int) -> WBXMLElement { text("AirSync", "FilterType", String(value)) }
+
+    static func add(_ clientID: String, _ data: [WBXMLElement]) -> WBXMLElement {
+        element("AirSync", "Add", [text("AirSync", "ClientId", clientID), element("AirSync", "ApplicationData", data)])
+    }
+
+    static func change(_ serverID: String, _ data: [WBXMLElement]) -> WBXMLElement {
+        element(
+            "AirSync", "Change", [text("AirSync", "ServerId", serverID), element("AirSync", "ApplicationData", data)])
+    }
+
+    static func delete(_ serverID: String) -> WBXMLElement {
+        element("AirSync", "Delete", [text("AirSync", "ServerId", serverID)])
+    }
+
+    static func fetch(_ serverID: String) -> WBXMLElement {
+        element("AirSync", "Fetch", [text("AirSync", "ServerId", serverID)])
+    }
+
+    /// The ApplicationData of a note (what ``FakeConverter`` reads).
+    static func note(_ subject: String) -> [WBXMLElement] { [text("Notes", "Subject", subject)] }
+
+    // MARK: GetItemEstimate, MoveItems, ItemOperations
+
+    static func getItemEstimate(_ collections: [(key: String, folderID: Int64)]) -> WBXMLElement {
+        element(
+            "GetItemEstimate", "GetItemEstimate",
+            [
+                element(
+                    "GetItemEstimate", "Collections",
+                    collections.map {
+                        element(
+                            "GetItemEstimate", "Collection",
+                            [
+                                text("AirSync", "SyncKey", $0.key),
+                                text("GetItemEstimate", "CollectionId", String($0.folderID)),
+                            ])
+                    })
+            ])
+    }
+
+    static func moveItems(_ moves: [(serverID: String, from: Int64, to: Int64)]) -> WBXMLElement {
+        element(
+            "Move", "MoveItems",
+            moves.map {
+                element(
+                    "Move", "Move",
+                    [
+                        text("Move", "SrcMsgId", $0.serverID), text("Move", "SrcFldId", String($0.from)),
+                        text("Move", "DstFldId", String($0.to)),
+                    ])
+            })
+    }
+
+    static func itemOperations(_ operations: [WBXMLElement]) -> WBXMLElement {
+        element("ItemOperations", "ItemOperations", operations)
+    }
+
+    static func fetchItem(_ serverID: String, in folderID: Int64, store: String = "Mailbox") -> WBXMLElement {
+        element(
+            "ItemOperations", "Fetch",
+            [
+                text("ItemOperations", "Store", store), text("AirSync", "CollectionId", String(folderID)),
+                text("AirSync", "ServerId", serverID),
+                element(
+                    "ItemOperations", "Options",
+                    [element("AirSyncBase", "BodyPreference", [text("AirSyncBase", "Type", "1")])]),
+            ])
+    }
+
+    static func emptyFolderContents(_ folderID: Int64, deleteSubFolders: Bool = false) -> WBXMLElement {
+        var children = [text("AirSync", "CollectionId", String(folderID))]
+        if deleteSubFolders {
+            children.append(element("ItemOperations", "Options", [WBXMLElement("ItemOperations", "DeleteSubFolders")]))
+        }
+        return element("ItemOperations", "EmptyFolderContents", children)
+    }
+}
