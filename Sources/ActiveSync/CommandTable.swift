@@ -19,6 +19,7 @@ struct CommandTable: Sendable {
         .folderCreate: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: FolderCreateCommand.run),
         .folderUpdate: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: FolderUpdateCommand.run),
         .folderDelete: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: FolderDeleteCommand.run),
+        .moveItems: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: MoveItemsCommand.run),
         .getItemEstimate: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: GetItemEstimateCommand.run),
         .provision: Entry(minimumVersion: .v121, exemptFromPolicy: true, handler: ProvisionCommand.run),
         .settings: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: SettingsCommand.run),
