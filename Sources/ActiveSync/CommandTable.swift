@@ -21,6 +21,7 @@ struct CommandTable: Sendable {
         .folderDelete: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: FolderDeleteCommand.run),
         .moveItems: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: MoveItemsCommand.run),
         .getItemEstimate: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: GetItemEstimateCommand.run),
+        .itemOperations: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: ItemOperationsCommand.run),
         .provision: Entry(minimumVersion: .v121, exemptFromPolicy: true, handler: ProvisionCommand.run),
         .settings: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: SettingsCommand.run),
     ])

@@ -16,8 +16,8 @@ struct ActiveSyncFrontTests {
             #expect(answer.headers["MS-ASProtocolVersions"] == "12.1,14.0,14.1,16.0,16.1")
             #expect(
                 answer.headers["MS-ASProtocolCommands"]
-                    == "Sync,FolderSync,FolderCreate,FolderDelete,FolderUpdate,MoveItems,GetItemEstimate,Settings,Provision"
-            )
+                    == "Sync,FolderSync,FolderCreate,FolderDelete,FolderUpdate,MoveItems,GetItemEstimate,Settings,"
+                    + "ItemOperations,Provision")
             #expect(answer.headers["MS-Server-ActiveSync"] != nil)
         }
     }
