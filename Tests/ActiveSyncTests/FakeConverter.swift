@@ -33,15 +33,23 @@ struct FakeConverter: ItemConverter {
         let uid =
             existing.flatMap { Self.value("UID", in: String(decoding: $0, as: UTF8.self)) }
             ?? applicationData.first(where: { $0.name == "ClientUid" })?.text ?? UUID().uuidString
-        let start = applicationData.first { $0.name == "StartTime" }?.text.flatMap(Self.date)
-        let end = applicationData.first { $0.name == "EndTime" }?.text.flatMap(Self.date)
-        return ConvertedItem(body: Self.body(itemClass, uid: uid, subject: subject, start: start, end: end), uid: uid)
+        let start = applicationData.first { $0.name == "StartTime" }?.text
+        let end = applicationData.first { $0.name == "EndTime" }?.text
+        return ConvertedItem(
+            body: Self.body(
+                itemClass, uid: uid, subject: subject, start: start.map(Self.time), end: end.map(Self.time)),
+            uid: uid)
     }
 
     /// The stored text of an item, as DAV would have written it.
     static func body(_ itemClass: ItemClass, uid: String, subject: String, start: Date? = nil, end: Date? = nil)
         -> [UInt8]
     {
+        body(itemClass, uid: uid, subject: subject, start: start.map(stamp), end: end.map(stamp))
+    }
+
+    /// The stored text with DTSTART and DTEND as given (UTC `…Z`, or floating without it).
+    static func body(_ itemClass: ItemClass, uid: String, subject: String, start: String?, end: String?) -> [UInt8] {
         if itemClass == .contacts {
             return Array("BEGIN:VCARD\r\nVERSION:4.0\r\nUID:\(uid)\r\nFN:\(subject)\r\nEND:VCARD\r\n".utf8)
         }
@@ -50,8 +58,8 @@ struct FakeConverter: ItemConverter {
             "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Almanac//Tests//EN", "BEGIN:\(component)", "UID:\(uid)",
             "DTSTAMP:20260101T000000Z", "SUMMARY:\(subject)",
         ]
-        if let start { lines.append("DTSTART:\(stamp(start))") }
-        if let end { lines.append("DTEND:\(stamp(end))") }
+        if let start { lines.append("DTSTART:\(start)") }
+        if let end { lines.append("DTEND:\(end)") }
         lines += ["END:\(component)", "END:VCALENDAR"]
         return Array((lines.joined(separator: "\r\n") + "\r\n").utf8)
     }
@@ -69,6 +77,12 @@ struct FakeConverter: ItemConverter {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         return formatter.string(from: date)
+    }
+
+    /// An EAS date-time as an iCalendar UTC time; a compact local time (`20260105T090000`) stays
+    /// as it is, floating.
+    static func time(_ text: String) -> String {
+        date(text).map(stamp) ?? text
     }
 
     static func date(_ text: String) -> Date? {
