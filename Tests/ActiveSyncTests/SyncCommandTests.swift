@@ -109,14 +109,14 @@ struct SyncCommandTests {
             let commands = [
                 EAS.add("c1", EAS.note("One")), EAS.add("c2", EAS.note("bad")), EAS.add("c3", EAS.note("Three")),
                 EAS.change("\(notes):99999", EAS.note("x")), EAS.delete("\(notes):99999"), EAS.fetch("nonsense"),
-                EAS.fetch("\(notes):\(good.id)"),
+                EAS.fetch("\(notes):\(good.id)"), EAS.add(String(repeating: "x", count: 65), EAS.note("Long")),
             ]
             let answer = try #require(
                 try await session.sync([EAS.collection("1", notes, commands: commands)]).collection(notes))
             #expect(answer.status == "1")
             #expect(
                 answer.clientResponses.map { "\($0.name) \($0.status ?? "")" } == [
-                    "Add 1", "Add 6", "Add 1", "Change 8", "Delete 8", "Fetch 8", "Fetch 1",
+                    "Add 1", "Add 6", "Add 1", "Change 8", "Delete 8", "Fetch 8", "Fetch 1", "Add 4",
                 ])
             #expect(answer.clientResponses[1].childText("ServerId") == nil)
             #expect(answer.clientResponses[6].child("ApplicationData")?.children.first?.text == "Good")

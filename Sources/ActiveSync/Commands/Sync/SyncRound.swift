@@ -19,6 +19,8 @@ struct SyncRound: Sendable {
     /// Whether a client command wrote to the store (the folder must then be listed again).
     private(set) var wrote = false
 
+    static let maximumClientIDLength = 64
+
     init(machine: SyncStateMachine, folder: ItemFolder, conversion: ConversionContext, deletesAsMoves: Bool) {
         self.machine = machine
         self.folder = folder
@@ -41,6 +43,11 @@ struct SyncRound: Sendable {
 
     /// MS-ASCMD 2.2.3.7.2 Add: a new item, or the item a resent Add already made.
     private mutating func add(clientID: String, _ data: WBXMLElement) async throws {
+        // MS-ASCMD 2.2.3.28.2: at most 64 characters (the ClientId map keeps them).
+        guard (1...Self.maximumClientIDLength).contains(clientID.count) else {
+            responses.append(SyncResponse.addResponse(clientID: clientID, serverID: nil, status: .protocolError))
+            return
+        }
         let fingerprint = data.fingerprint
         if case .answered(let itemID) = machine.add(clientID: clientID, fingerprint: fingerprint),
             let item = try await folder.store.items(folderID: folder.id, ids: [itemID], withBodies: false).first
