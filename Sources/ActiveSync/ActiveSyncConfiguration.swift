@@ -13,13 +13,17 @@ public struct ActiveSyncConfiguration: Sendable {
     /// without one sync no items: their Sync answers success with nothing in it, and a client's
     /// Add, Change or Fetch there is answered with status 6 (conversion error).
     public var converters: ItemConverters
+    /// The longest a Sync with Wait or HeartbeatInterval waits for a change (the client's value
+    /// when shorter; MS-ASCMD allows up to 59 minutes).
+    public var maximumSyncWait: Duration
 
     public init(
         pruneDevicesIdleFor: TimeInterval? = 30 * 24 * 3600, wbxmlLimits: WBXMLLimits = .default,
-        converters: ItemConverters = .standard
+        converters: ItemConverters = .standard, maximumSyncWait: Duration = .seconds(59 * 60)
     ) {
         self.pruneDevicesIdleFor = pruneDevicesIdleFor
         self.wbxmlLimits = wbxmlLimits
         self.converters = converters
+        self.maximumSyncWait = maximumSyncWait
     }
 }

@@ -110,11 +110,22 @@ public struct ActiveSyncService: Sendable {
             let key = query.policyKey ?? request.header("X-MS-PolicyKey").flatMap { UInt32($0) }
             if let refusal = PolicyDocument(policy).check(key: key, device: device) { return .status(refusal) }
         }
-        return try await stores.withStore(userID: user.id) { store in
-            let context = CommandContext(
-                query: query, version: version, user: user, device: device, store: store, directory: directory,
-                configuration: configuration, body: body)
-            return try await entry.handler(context)
+        let bus = stores.bus
+        var mayWait = true
+        while true {
+            let result = try await stores.withStore(userID: user.id) { store in
+                var context = CommandContext(
+                    query: query, version: version, user: user, device: device, store: store, directory: directory,
+                    configuration: configuration, body: body, bus: bus)
+                context.mayWait = mayWait
+                return try await entry.handler(context)
+            }
+            // A wait holds no store lease: the pool may close the store meanwhile.
+            guard case .wait(let subscription, let timeout) = result else { return result }
+            let change = await subscription.next(timeout: timeout)
+            subscription.cancel()
+            guard change != nil, mayWait else { return .empty }
+            mayWait = false
         }
     }
 
@@ -133,7 +144,7 @@ public struct ActiveSyncService: Sendable {
     /// from 14.0 on or as HTTP codes before.
     func answer(_ result: CommandResult, command: CommandName, version: ProtocolVersion) -> ActiveSyncResponse {
         switch result {
-        case .empty:
+        case .empty, .wait:
             return ActiveSyncResponse(status: 200)
         case .body(let element):
             do {

@@ -15,6 +15,11 @@ struct CommandContext: Sendable {
     let configuration: ActiveSyncConfiguration
     /// The decoded body; nil when the request had none.
     let body: WBXMLElement?
+    /// Where the user's store publishes its changes: a command that waits for them (Sync with
+    /// Wait or HeartbeatInterval) subscribes here before it reads the store.
+    let bus: ChangeBus
+    /// False when the handler runs again after a wait: it then answers at once.
+    var mayWait = true
 }
 
 /// What a handler answers.
@@ -25,6 +30,10 @@ enum CommandResult: Sendable {
     case empty
     /// A common status (MS-ASCMD 2.2.2), or its HTTP form before 14.0.
     case status(CommonStatus)
+    /// Nothing to say yet: wait (without the store) until the subscription sees a change or the
+    /// timeout passes, then run the handler again with ``CommandContext/mayWait`` false; a
+    /// timeout answers ``empty``.
+    case wait(ChangeSubscription, timeout: Duration)
 }
 
 /// A command's handler.

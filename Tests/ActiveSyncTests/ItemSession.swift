@@ -15,8 +15,11 @@ struct ItemSession {
     var version = "14.1"
 
     /// Runs `body` with a fresh fixture whose service converts every class with ``FakeConverter``.
-    static func with<T>(_ body: (ItemSession) async throws -> T) async throws -> T {
-        let fixture = try await EASFixture(configuration: ActiveSyncConfiguration(converters: FakeConverter.all))
+    static func with<T>(maximumSyncWait: Duration = .seconds(5), _ body: (ItemSession) async throws -> T)
+        async throws -> T
+    {
+        let fixture = try await EASFixture(
+            configuration: ActiveSyncConfiguration(converters: FakeConverter.all, maximumSyncWait: maximumSyncWait))
         do {
             let session = ItemSession(fixture: fixture, policyKey: try await fixture.provision())
             let result = try await body(session)

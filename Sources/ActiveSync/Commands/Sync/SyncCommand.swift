@@ -5,6 +5,9 @@ import WBXML
 /// several collections per request. A request without a body, or with `Partial`, is completed
 /// from the device's last full request (``SyncRequestCache``); with nothing cached it is
 /// answered 13. Each collection is run by ``CollectionSync`` within the request's WindowSize.
+/// With Wait or HeartbeatInterval and nothing to tell, the answer waits for a change in the
+/// collections (``CommandResult/wait(_:timeout:)``, no store held) and is computed again; when
+/// none comes, the answer is empty (HTTP 200 without a body).
 enum SyncCommand {
     /// MS-ASCMD 2.2.3.195 Wait (minutes) and 2.2.3.79.2 HeartbeatInterval (seconds) bounds.
     static let waitRange = 1...59
@@ -44,16 +47,45 @@ enum SyncCommand {
         guard ids.count <= SyncRequest.maximumCollections, Set(ids).count == ids.count else {
             return .body(SyncResponse.sync(status: .invalidSyncCommandRequest))
         }
+        // Subscribed before the store is read, so a change committed meanwhile is not missed.
+        let subscription = waitSubscription(request, context)
         var budget = request.windowSize.map { SyncRequest.windowSize($0) } ?? Int.max
         var collections: [WBXMLElement] = []
+        var quiet = true
         for collection in request.collections {
             let windowSize = min(SyncRequest.windowSize(collection.windowSize ?? request.windowSize), budget)
             let (element, sent) = await CollectionSync(context: context, request: collection, windowSize: windowSize)
                 .run()
             budget -= sent
             collections.append(element)
+            quiet = quiet && isQuiet(element, collection)
         }
         try? await cache.save(context.store, deviceID: deviceID, replacing: saved)
+        if let subscription {
+            if quiet, let seconds = request.heartbeatInterval ?? request.wait.map({ $0 * 60 }) {
+                return .wait(subscription, timeout: min(.seconds(seconds), context.configuration.maximumSyncWait))
+            }
+            subscription.cancel()
+        }
         return .body(SyncResponse.sync(collections))
+    }
+
+    /// MS-ASCMD 2.2.3.195 Wait, 2.2.3.79.2 HeartbeatInterval: a request without client commands
+    /// that asks to wait subscribes to its folders' changes; nil otherwise, or on the run after
+    /// a wait.
+    private static func waitSubscription(_ request: SyncRequest, _ context: CommandContext) -> ChangeSubscription? {
+        guard context.mayWait, request.wait != nil || request.heartbeatInterval != nil,
+            request.collections.allSatisfy({ $0.commands.isEmpty })
+        else { return nil }
+        return context.bus.subscribe(
+            userID: context.user.id, folderIDs: Set(request.collections.compactMap { Int64($0.collectionID) }))
+    }
+
+    /// Whether a collection's answer tells the client nothing new: success, the key it sent,
+    /// no commands, no responses, nothing more available.
+    private static func isQuiet(_ element: WBXMLElement, _ request: SyncRequest.Collection) -> Bool {
+        element.childText("Status") == String(SyncStatus.success.rawValue)
+            && element.childText("SyncKey") == request.syncKey && element.child("Commands") == nil
+            && element.child("Responses") == nil && element.child("MoreAvailable") == nil
     }
 }

@@ -3,7 +3,7 @@ import Store
 
 /// The device's last full Sync (MS-ASCMD 2.2.1.21: an empty request, or one with `Partial`,
 /// repeats it): its collections with their WindowSize and DeletesAsMoves, and the request's
-/// WindowSize. Kept in the sync state under the collection `sync-request`; each collection's
+/// WindowSize, Wait and HeartbeatInterval. Kept in the sync state under the collection `sync-request`; each collection's
 /// options and key live in its own state.
 struct SyncRequestCache: Sendable, Equatable, Codable {
     struct Collection: Sendable, Equatable, Codable {
@@ -16,12 +16,16 @@ struct SyncRequestCache: Sendable, Equatable, Codable {
 
     var collections: [Collection]
     var windowSize: Int?
+    var wait: Int?
+    var heartbeatInterval: Int?
 
     init(_ request: SyncRequest) {
         collections = request.collections.map {
             Collection(collectionID: $0.collectionID, windowSize: $0.windowSize, deletesAsMoves: $0.deletesAsMoves)
         }
         windowSize = request.windowSize
+        wait = request.wait
+        heartbeatInterval = request.heartbeatInterval
     }
 
     /// The cache of a device, nil when none was saved (or it does not decode).
@@ -53,6 +57,10 @@ struct SyncRequestCache: Sendable, Equatable, Codable {
             completed.collections.append(collection)
         }
         completed.windowSize = request.windowSize ?? windowSize
+        if request.wait == nil && request.heartbeatInterval == nil {
+            completed.wait = wait
+            completed.heartbeatInterval = heartbeatInterval
+        }
         return completed
     }
 
@@ -67,6 +75,10 @@ struct SyncRequestCache: Sendable, Equatable, Codable {
             }
         }
         merged.windowSize = request.windowSize ?? windowSize
+        if request.wait != nil || request.heartbeatInterval != nil {
+            merged.wait = request.wait
+            merged.heartbeatInterval = request.heartbeatInterval
+        }
         return merged
     }
 }
