@@ -1,6 +1,6 @@
 /// Base64 (RFC 4648 §4; RFC 2045 §6.8) for inline PHOTO, LOGO, SOUND and KEY values and
-/// `data:` URIs (RFC 2397).
-enum Base64 {
+/// `data:` URIs (RFC 2397); public for other codecs of the same values (an EAS contact Picture).
+public enum Base64 {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
 
     /// Each ASCII byte's 6-bit value, or 0xFF for bytes outside the alphabet.
@@ -10,7 +10,7 @@ enum Base64 {
         return table
     }()
 
-    static func encode(_ bytes: [UInt8]) -> String {
+    public static func encode(_ bytes: [UInt8]) -> String {
         var output: [UInt8] = []
         output.reserveCapacity((bytes.count + 2) / 3 * 4)
         var index = 0
@@ -36,7 +36,7 @@ enum Base64 {
 
     /// Decodes base64, skipping white space (folded and indented values) and accepting missing
     /// padding. Nil when a byte outside the alphabet appears, or data follows the padding.
-    static func decode(_ text: some StringProtocol) -> [UInt8]? {
+    public static func decode(_ text: some StringProtocol) -> [UInt8]? {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count / 4 * 3)
         var accumulator: UInt32 = 0

@@ -153,7 +153,7 @@ extension ContactMerge {
             if let bound { editor.remove(bound.index) }
             return
         }
-        guard let bytes = Base64Text.decode(text) else {
+        guard let bytes = Base64.decode(text), !bytes.isEmpty else {
             throw .invalidField(name: element.name, value: ClientFields.shown(text))
         }
         guard bytes.count <= limits.maxPictureBytes else {
