@@ -36,6 +36,7 @@ let package = Package(
                 .embedInCode("store/v0003_item_search_text.sql"),
                 .embedInCode("store/v0004_item_search.sql"),
                 .embedInCode("store/v0005_sync_state.sql"),
+                .embedInCode("store/v0006_client_add.sql"),
                 .embedInCode("directory/v0001_directory.sql"),
                 .embedInCode("directory/v0002_activesync.sql"),
             ],

@@ -21,6 +21,7 @@ public enum Schemas {
         Migration("v0003_item_search_text", PackageResources.v0003_item_search_text_sql),
         Migration("v0004_item_search", PackageResources.v0004_item_search_sql),
         Migration("v0005_sync_state", PackageResources.v0005_sync_state_sql),
+        Migration("v0006_client_add", PackageResources.v0006_client_add_sql),
     ]
 
     /// Migrations of the directory (`<data>/directory.sqlite`).

@@ -1,4 +1,4 @@
-/// The result of ``Store/putItem(folderID:resourceName:contentType:body:index:condition:quotaLimit:)``.
+/// The result of ``Store/putItem(folderID:resourceName:contentType:body:index:condition:quotaLimit:clientAdd:)``.
 public struct ItemWrite: Sendable, Equatable {
     /// The item as stored.
     public let item: Item

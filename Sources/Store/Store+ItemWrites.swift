@@ -4,15 +4,16 @@ import GRDB
 extension Store {
     /// Creates or replaces an item: checks `condition`, then the quota (`used + newSize - oldSize`
     /// must stay within `quotaLimit`; a write that does not grow usage always passes), bumps the
-    /// modseq, writes the item and its change row, updates the usage: one transaction, then one
-    /// ``StoreChange`` on the bus.
+    /// modseq, writes the item and its change row, updates the usage, and remembers `clientAdd`
+    /// as having made the item (see ``Store/itemID(folderID:clientAdd:)``): one
+    /// transaction, then one ``StoreChange`` on the bus.
     ///
     /// - Throws: ``StoreError/invalidName(_:)``, ``StoreError/folderNotFound(_:)``,
     ///   ``StoreError/preconditionFailed(_:)``, ``StoreError/quotaExceeded(used:limit:needed:)``;
     ///   then nothing has changed.
     public func putItem(
         folderID: Int64, resourceName: String, contentType: String, body: [UInt8], index: ItemIndex,
-        condition: WriteCondition, quotaLimit: Int64
+        condition: WriteCondition, quotaLimit: Int64, clientAdd: ClientAdd? = nil
     ) async throws -> ItemWrite {
         try StoreName.validate(resourceName)
         let userID = userID
@@ -76,6 +77,7 @@ extension Store {
                 kind: existing == nil ? .created : .updated, at: now)
             try db.execute(cached: "UPDATE folder SET modseq = ? WHERE id = ?", arguments: [modseq, folderID])
             try ChangeLog.addUsedBytes(db, delta)
+            if let clientAdd { try Self.recordClientAdd(db, clientAdd, folderID: folderID, itemID: item.id, at: now) }
             let write = ItemWrite(item: item, created: existing == nil)
             return (write, [StoreChange(userID: userID, folderID: folderID, modseq: modseq)])
         }
