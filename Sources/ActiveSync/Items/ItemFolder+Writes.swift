@@ -23,10 +23,12 @@ extension ItemFolder {
 
     /// A client Add, converted, indexed and written as `<UID>.ics` / `<UID>.vcf` (DESIGN.md).
     /// An item of the same UID already in the folder (a 16.x client resending its ClientUid)
-    /// is returned instead of written twice.
+    /// is returned instead of written twice. `clientAdd` is recorded with the item, in its write.
     ///
     /// - Throws: ``ItemFailure`` for this item; other errors are the store's.
-    func create(_ applicationData: [WBXMLElement], context: ConversionContext) async throws -> Item {
+    func create(
+        _ applicationData: [WBXMLElement], context: ConversionContext, clientAdd: ClientAdd? = nil
+    ) async throws -> Item {
         let converted: ConvertedItem
         do {
             converted = try requireConverter().merge(applicationData, into: nil, context: context)
@@ -42,7 +44,8 @@ extension ItemFolder {
         if try await store.item(folderID: folder.id, resourceName: name) != nil {
             name = Self.resourceName(uid: UUID().uuidString, itemClass: itemClass)
         }
-        return try await put(name, converted, index: index, itemClass: itemClass, condition: .ifNoneMatchAny)
+        return try await put(
+            name, converted, index: index, itemClass: itemClass, condition: .ifNoneMatchAny, clientAdd: clientAdd)
     }
 
     /// The text a client Change makes of a stored item, merged by the converter so that what
@@ -68,12 +71,13 @@ extension ItemFolder {
     }
 
     private func put(
-        _ name: String, _ converted: ConvertedItem, index: ItemIndex, itemClass: ItemClass, condition: WriteCondition
+        _ name: String, _ converted: ConvertedItem, index: ItemIndex, itemClass: ItemClass, condition: WriteCondition,
+        clientAdd: ClientAdd? = nil
     ) async throws -> Item {
         do {
             return try await store.putItem(
                 folderID: folder.id, resourceName: name, contentType: itemClass.contentType, body: converted.body,
-                index: index, condition: condition, quotaLimit: quotaLimit
+                index: index, condition: condition, quotaLimit: quotaLimit, clientAdd: clientAdd
             ).item
         } catch let error as StoreError {
             if let failure = ItemFailure(error) { throw failure }

@@ -44,7 +44,7 @@ struct CollectionSync: Sendable {
         case .resume(var machine):
             guard applyOptions(to: &machine) else { return (answer(.protocolError, folder: folder), 0) }
             var round = SyncRound(
-                machine: machine, folder: folder,
+                machine: machine, folder: folder, deviceID: context.device.deviceID,
                 conversion: machine.state.options.conversionContext(version: context.version),
                 deletesAsMoves: request.deletesAsMoves ?? true)
             for command in request.commands { try await round.apply(command) }

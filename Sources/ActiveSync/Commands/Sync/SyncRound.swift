@@ -1,5 +1,6 @@
 import Conversions
 import Foundation
+import Store
 import WBXML
 
 /// One round of a collection that resumed from a known key: the client's commands applied
@@ -8,6 +9,8 @@ import WBXML
 struct SyncRound: Sendable {
     var machine: SyncStateMachine
     let folder: ItemFolder
+    /// The EAS DeviceId, under which client Adds are remembered in the store.
+    let deviceID: String
     let conversion: ConversionContext
     /// MS-ASCMD 2.2.3.43; true unless the client sent 0.
     let deletesAsMoves: Bool
@@ -21,9 +24,13 @@ struct SyncRound: Sendable {
 
     static let maximumClientIDLength = 64
 
-    init(machine: SyncStateMachine, folder: ItemFolder, conversion: ConversionContext, deletesAsMoves: Bool) {
+    init(
+        machine: SyncStateMachine, folder: ItemFolder, deviceID: String, conversion: ConversionContext,
+        deletesAsMoves: Bool
+    ) {
         self.machine = machine
         self.folder = folder
+        self.deviceID = deviceID
         self.conversion = conversion
         self.deletesAsMoves = deletesAsMoves
     }
@@ -57,8 +64,19 @@ struct SyncRound: Sendable {
                 SyncResponse.addResponse(clientID: clientID, serverID: folder.serverID(item.id), status: .success))
             return
         }
+        // The state's map misses when the state saved after the item was lost (a crash, or
+        // status 16): the store recorded the Add with the item, in its transaction.
+        let clientAdd = ClientAdd(deviceID: deviceID, clientID: clientID, fingerprint: fingerprint)
+        if let clientAdd, let itemID = try await folder.store.itemID(folderID: folder.id, clientAdd: clientAdd),
+            let item = try await folder.store.items(folderID: folder.id, ids: [itemID], withBodies: false).first
+        {
+            machine.added(clientID: clientID, fingerprint: fingerprint, itemID: item.id, modseq: item.modseq)
+            responses.append(
+                SyncResponse.addResponse(clientID: clientID, serverID: folder.serverID(item.id), status: .success))
+            return
+        }
         do {
-            let item = try await folder.create(data.children, context: conversion)
+            let item = try await folder.create(data.children, context: conversion, clientAdd: clientAdd)
             wrote = true
             machine.added(clientID: clientID, fingerprint: fingerprint, itemID: item.id, modseq: item.modseq)
             responses.append(
