@@ -26,6 +26,13 @@ public struct CalendarConverter: ItemConverter {
     public func merge(_ applicationData: [WBXMLElement], into existing: [UInt8]?, context: ConversionContext)
         throws(ConversionError) -> ConvertedItem
     {
+        // A 16.x client that puts the Change's InstanceId into ApplicationData (MS-ASCMD
+        // 2.2.3.24 has it beside ServerId): the fields are that instance's.
+        if let existing,
+            let id = applicationData.first(where: { $0.name == "InstanceId" && $0.namespace == "AirSyncBase" })
+        {
+            return try changeInstance(id.text ?? "", applicationData, in: existing, context: context)
+        }
         let original = try existing.map { bytes throws(ConversionError) in try Self.parse(bytes) }
         var root = original?.root ?? Self.newCalendar()
         let fields = ClientFields(applicationData)

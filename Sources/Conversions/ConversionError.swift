@@ -9,4 +9,7 @@ public enum ConversionError: Error, Sendable, Equatable {
     case missingField(String)
     /// The result would be larger than the limits of the stored format allow.
     case tooLarge(String)
+    /// An `AirSyncBase:InstanceId` (MS-ASAIRS 2.2.2.25) that names no instance of the stored
+    /// item: not an occurrence of its series, already deleted, or the item does not recur.
+    case noSuchInstance(String)
 }

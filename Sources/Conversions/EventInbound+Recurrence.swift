@@ -60,28 +60,40 @@ extension EventInbound {
         }
         var kept: Set<Int64> = []
         var added: [ICalendarComponent] = []
-        let overrides = EventExceptions.overrides(of: master, in: root)
         for item in items where !item.deleted {
             kept.insert(item.original)
-            let writer = EventFieldWriter(fields: item.fields, context: context, ghosting: ghosting, original: current)
-            if let found = overrides.first(where: { instance in
-                instance.component.property("RECURRENCE-ID").flatMap { current.instant(of: $0) } == item.original
-            }) {
-                var instance = found.component
-                let old = EventTimes(of: instance, in: current)
-                try writer.apply(to: &instance, master: master)
-                if let times = try placed.times(from: item.fields, old: old, allDayDefault: placed.times.isAllDay) {
-                    write(times, old: old, zone: placed.zone, into: &instance)
-                }
-                root.components[found.index] = instance
-            } else {
-                added.append(
-                    try newOverride(item.original, item.fields, master: master, placed: placed, writer: writer))
+            if let created = try applyInstance(item.original, item.fields, placed: placed, in: current) {
+                added.append(created)
             }
         }
         removeOverrides(except: kept)
         let last = root.components.lastIndex { $0.name == "VEVENT" } ?? root.components.count - 1
         root.components.insert(contentsOf: added, at: last + 1)
+    }
+
+    /// One changed instance (an `Exception`, or a 16.x Change with `InstanceId`): its
+    /// overridden VEVENT updated in place, or a new one returned for the caller to insert.
+    /// Fields the client did not send are the series' (MS-ASCAL 2.2.2.21).
+    mutating func applyInstance(
+        _ original: Int64, _ fields: ClientFields, placed: PlacedTimes, in current: ICalendarObject
+    ) throws(ConversionError) -> ICalendarComponent? {
+        let master = root.components[masterIndex]
+        let writer = EventFieldWriter(fields: fields, context: context, ghosting: ghosting, original: current)
+        guard
+            let found = EventExceptions.overrides(of: master, in: root).first(where: { instance in
+                instance.component.property("RECURRENCE-ID").flatMap { current.instant(of: $0) } == original
+            })
+        else {
+            return try newOverride(original, fields, master: master, placed: placed, writer: writer)
+        }
+        var instance = found.component
+        let old = EventTimes(of: instance, in: current)
+        try writer.apply(to: &instance, master: master)
+        if let times = try placed.times(from: fields, old: old, allDayDefault: placed.times.isAllDay) {
+            write(times, old: old, zone: placed.zone, into: &instance)
+        }
+        root.components[found.index] = instance
+        return nil
     }
 
     /// An instance the client changed that was not overridden yet: the master's properties
