@@ -120,13 +120,19 @@ extension EAS {
         element("AirSync", "Add", [text("AirSync", "ClientId", clientID), element("AirSync", "ApplicationData", data)])
     }
 
-    static func change(_ serverID: String, _ data: [WBXMLElement]) -> WBXMLElement {
-        element(
-            "AirSync", "Change", [text("AirSync", "ServerId", serverID), element("AirSync", "ApplicationData", data)])
+    /// A Change; `instanceID` (16.x) names one instance of a series, beside ServerId
+    /// (MS-ASCMD 2.2.3.24).
+    static func change(_ serverID: String, _ data: [WBXMLElement], instanceID: String? = nil) -> WBXMLElement {
+        var children = [text("AirSync", "ServerId", serverID)]
+        if let instanceID { children.append(text("AirSyncBase", "InstanceId", instanceID)) }
+        return element("AirSync", "Change", children + [element("AirSync", "ApplicationData", data)])
     }
 
-    static func delete(_ serverID: String) -> WBXMLElement {
-        element("AirSync", "Delete", [text("AirSync", "ServerId", serverID)])
+    /// A Delete; `instanceID` (16.x) deletes one instance of a series (MS-ASCMD 2.2.3.42.2).
+    static func delete(_ serverID: String, instanceID: String? = nil) -> WBXMLElement {
+        var children = [text("AirSync", "ServerId", serverID)]
+        if let instanceID { children.append(text("AirSyncBase", "InstanceId", instanceID)) }
+        return element("AirSync", "Delete", children)
     }
 
     static func fetch(_ serverID: String) -> WBXMLElement {

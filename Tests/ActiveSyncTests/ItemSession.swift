@@ -14,12 +14,14 @@ struct ItemSession {
     var device = "Phone1"
     var version = "14.1"
 
-    /// Runs `body` with a fresh fixture whose service converts every class with ``FakeConverter``.
-    static func with<T>(maximumSyncWait: Duration = .seconds(5), _ body: (ItemSession) async throws -> T)
-        async throws -> T
-    {
+    /// Runs `body` with a fresh fixture whose service converts every class with `converters`
+    /// (``FakeConverter`` unless given).
+    static func with<T>(
+        converters: ItemConverters = FakeConverter.all, maximumSyncWait: Duration = .seconds(5),
+        _ body: (ItemSession) async throws -> T
+    ) async throws -> T {
         let fixture = try await EASFixture(
-            configuration: ActiveSyncConfiguration(converters: FakeConverter.all, maximumSyncWait: maximumSyncWait))
+            configuration: ActiveSyncConfiguration(converters: converters, maximumSyncWait: maximumSyncWait))
         do {
             let session = ItemSession(fixture: fixture, policyKey: try await fixture.provision())
             let result = try await body(session)

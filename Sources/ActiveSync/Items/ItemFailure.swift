@@ -13,8 +13,14 @@ enum ItemFailure: Error, Sendable, Equatable {
     /// Changed on the server since the client's key, and the server wins (status 7).
     case conflict
 
+    /// An InstanceId that names no instance of the item is an object that is not found
+    /// (status 8); any other conversion error is status 6.
     init(_ error: ConversionError) {
-        self = .conversion("\(error)")
+        if case .noSuchInstance = error {
+            self = .notFound
+        } else {
+            self = .conversion("\(error)")
+        }
     }
 
     /// The failure a store refusal stands for; nil for any other error.

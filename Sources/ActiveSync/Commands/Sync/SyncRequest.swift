@@ -6,8 +6,10 @@ struct SyncRequest: Sendable {
     /// One client command of a collection's `Commands` (MS-ASCMD 2.2.3.32).
     enum Command: Sendable {
         case add(clientID: String, applicationData: WBXMLElement)
-        case change(serverID: String, applicationData: WBXMLElement)
-        case delete(serverID: String)
+        /// `instanceID`: the 16.x `AirSyncBase:InstanceId` of one instance of a recurring
+        /// series (MS-ASAIRS 2.2.2.25), a child of Change and Delete beside ServerId.
+        case change(serverID: String, instanceID: String?, applicationData: WBXMLElement)
+        case delete(serverID: String, instanceID: String?)
         case fetch(serverID: String)
     }
 
@@ -92,11 +94,22 @@ struct SyncRequest: Sendable {
         let data = element.child("ApplicationData") ?? WBXMLElement("AirSync", "ApplicationData", children: [])
         switch element.name {
         case "Add": return element.childText("ClientId").map { .add(clientID: $0, applicationData: data) }
-        case "Change": return element.childText("ServerId").map { .change(serverID: $0, applicationData: data) }
-        case "Delete": return element.childText("ServerId").map { .delete(serverID: $0) }
+        case "Change":
+            return element.childText("ServerId").map {
+                .change(serverID: $0, instanceID: instanceID(of: element), applicationData: data)
+            }
+        case "Delete":
+            return element.childText("ServerId").map { .delete(serverID: $0, instanceID: instanceID(of: element)) }
         case "Fetch": return element.childText("ServerId").map { .fetch(serverID: $0) }
         default: return nil
         }
+    }
+
+    /// MS-ASCMD 2.2.3.24, 2.2.3.42.2: `AirSyncBase:InstanceId` beside ServerId (16.0+). Its
+    /// value is checked by the converter, so a bad one fails that item alone (status 6).
+    private static func instanceID(of element: WBXMLElement) -> String? {
+        guard let child = element.child("InstanceId", namespace: "AirSyncBase") else { return nil }
+        return child.text ?? ""
     }
 
     /// MS-ASCMD 2.2.3.199: WindowSize 0 or above 512 means 512; none means 100.

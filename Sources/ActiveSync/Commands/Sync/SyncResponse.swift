@@ -58,10 +58,15 @@ enum SyncResponse {
 
     /// The answer to a client Change or Delete, sent only when it failed (MS-ASCMD 2.2.3.24,
     /// 2.2.3.42.2), or to a Fetch (2.2.3.67.2) with the item's data.
+    /// A 16.x command on one instance answers with its `AirSyncBase:InstanceId` after ServerId
+    /// (MS-ASAIRS 2.2.2.25).
     static func response(
-        _ kind: String, serverID: String, status: SyncStatus, applicationData: [WBXMLElement]? = nil
+        _ kind: String, serverID: String, instanceID: String? = nil, status: SyncStatus,
+        applicationData: [WBXMLElement]? = nil
     ) -> WBXMLElement {
-        var children = [text("ServerId", serverID), text("Status", String(status.rawValue))]
+        var children = [text("ServerId", serverID)]
+        if let instanceID { children.append(WBXMLElement("AirSyncBase", "InstanceId", text: instanceID)) }
+        children.append(text("Status", String(status.rawValue)))
         if let applicationData {
             children.append(WBXMLElement("AirSync", "ApplicationData", children: applicationData))
         }

@@ -17,7 +17,7 @@ struct SyncRound: Sendable {
     /// The server's commands of the answer (Add, Change, Delete, SoftDelete).
     private(set) var commands: [WBXMLElement] = []
     /// The answers to the client's commands.
-    private(set) var responses: [WBXMLElement] = []
+    var responses: [WBXMLElement] = []
     private(set) var moreAvailable = false
     /// Whether a client command wrote to the store (the folder must then be listed again).
     private(set) var wrote = false
@@ -42,8 +42,12 @@ struct SyncRound: Sendable {
     mutating func apply(_ command: SyncRequest.Command) async throws {
         switch command {
         case .add(let clientID, let data): try await add(clientID: clientID, data)
-        case .change(let serverID, let data): try await change(serverID: serverID, data)
-        case .delete(let serverID): try await delete(serverID: serverID)
+        case .change(let serverID, let instanceID?, let data):
+            try await changeInstance(serverID: serverID, instanceID: instanceID, data)
+        case .change(let serverID, nil, let data): try await change(serverID: serverID, data)
+        case .delete(let serverID, let instanceID?):
+            try await deleteInstance(serverID: serverID, instanceID: instanceID)
+        case .delete(let serverID, nil): try await delete(serverID: serverID)
         case .fetch(let serverID): try await fetch(serverID: serverID)
         }
     }
@@ -93,17 +97,23 @@ struct SyncRound: Sendable {
         do {
             guard let item = try await folder.item(serverID: serverID) else { throw ItemFailure.notFound }
             let merged = try folder.merge(data.children, into: item, context: conversion)
-            if merged.body == item.body {
-                machine.holds(item.id, modseq: item.modseq)
-                return
-            }
-            if machine.change(itemID: item.id, storeModseq: item.modseq) == .conflict { throw ItemFailure.conflict }
-            let written = try await folder.write(merged, over: item)
-            wrote = true
-            machine.holds(written.id, modseq: written.modseq)
+            try await store(merged, over: item)
         } catch let failure as ItemFailure {
             responses.append(SyncResponse.response("Change", serverID: serverID, status: failure.syncStatus))
         }
+    }
+
+    /// Writes a client's new text of an item, unless it leaves the text as it is; refused (7)
+    /// when the server changed the item since the client's key and the server wins.
+    mutating func store(_ merged: ConvertedItem, over item: Item) async throws {
+        if merged.body == item.body {
+            machine.holds(item.id, modseq: item.modseq)
+            return
+        }
+        if machine.change(itemID: item.id, storeModseq: item.modseq) == .conflict { throw ItemFailure.conflict }
+        let written = try await folder.write(merged, over: item)
+        wrote = true
+        machine.holds(written.id, modseq: written.modseq)
     }
 
     /// MS-ASCMD 2.2.3.42.2 Delete. An item the device held that is already gone counts as
