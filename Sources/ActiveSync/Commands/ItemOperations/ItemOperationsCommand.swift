@@ -49,7 +49,8 @@ enum ItemOperationsCommand {
         guard let folder = try await ItemFolder.load(collectionID: collectionID, context),
             let item = try await folder.item(serverID: serverID)
         else { return ItemOperationsResponse.fetch(.objectNotFound, collectionID: collectionID, serverID: serverID) }
-        let conversion = ConversionContext(version: context.version, bodyPreferences: preferences)
+        let conversion = ConversionContext(
+            version: context.version, bodyPreferences: preferences, userAddresses: [context.user.address])
         guard let data = try? folder.applicationData(of: item, context: conversion) else {
             return ItemOperationsResponse.fetch(.conversionFailed, collectionID: collectionID, serverID: serverID)
         }

@@ -45,7 +45,8 @@ struct CollectionSync: Sendable {
             guard applyOptions(to: &machine) else { return (answer(.protocolError, folder: folder), 0) }
             var round = SyncRound(
                 machine: machine, folder: folder, deviceID: context.device.deviceID,
-                conversion: machine.state.options.conversionContext(version: context.version),
+                conversion: machine.state.options.conversionContext(
+                    version: context.version, userAddresses: [context.user.address]),
                 deletesAsMoves: request.deletesAsMoves ?? true)
             for command in request.commands { try await round.apply(command) }
             var sent = 0

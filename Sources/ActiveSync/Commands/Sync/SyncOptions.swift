@@ -78,10 +78,11 @@ struct SyncOptions: Sendable, Equatable, Codable {
         element.children.map { "\($0.namespace):\($0.name)" }
     }
 
-    /// What a conversion of this collection needs to know.
-    func conversionContext(version: ProtocolVersion) -> ConversionContext {
+    /// What a conversion of this collection needs to know; `userAddresses` tell a meeting the user
+    /// organises from one they received (MS-ASCAL MeetingStatus).
+    func conversionContext(version: ProtocolVersion, userAddresses: Set<String>) -> ConversionContext {
         ConversionContext(
             version: version, bodyPreferences: bodyPreferences.compactMap(\.preference),
-            supported: supported.map(Set.init))
+            supported: supported.map(Set.init), userAddresses: userAddresses)
     }
 }
