@@ -200,4 +200,32 @@ struct SyncCommandTests {
             #expect(try await session.items(notes).first?.subject == "Client")
         }
     }
+
+    /// A Delete of an item the server changed since the client's key is refused (7) under
+    /// server wins and the server's version is sent; Conflict 0 lets the Delete through.
+    @Test func deleteOfAServerChangedItemFollowsTheConflictOption() async throws {
+        try await ItemSession.with { session in
+            let notes = try await session.folderID(.notes)
+            let item = try await session.put(notes, "a.ics", subject: "Original")
+            _ = try await session.start(notes)
+            _ = try await session.sync([EAS.collection("1", notes)])
+            try await session.put(notes, "a.ics", subject: "Server")
+            let serverID = "\(notes):\(item.id)"
+            let refused = try #require(
+                try await session.sync([EAS.collection("2", notes, commands: [EAS.delete(serverID)])]).collection(notes)
+            )
+            #expect(refused.clientResponses.map { "\($0.name) \($0.status ?? "")" } == ["Delete 7"])
+            #expect(summary(refused) == ["Change \(serverID) Server"])
+            #expect(try await session.items(notes).map(\.subject) == ["Server"])
+            try await session.put(notes, "a.ics", subject: "Server again")
+            let key = try #require(refused.childText("SyncKey"))
+            let accepted = try #require(
+                try await session.sync([
+                    EAS.collection(
+                        key, notes, options: [EAS.text("AirSync", "Conflict", "0")], commands: [EAS.delete(serverID)])
+                ]).collection(notes))
+            #expect(accepted.clientResponses.isEmpty && accepted.child("Commands") == nil)
+            #expect(try await session.items(notes).isEmpty)
+        }
+    }
 }

@@ -118,6 +118,8 @@ struct SyncRound: Sendable {
 
     /// MS-ASCMD 2.2.3.42.2 Delete. An item the device held that is already gone counts as
     /// deleted (a resent request); an item it never held and that is not there is status 8.
+    /// Under Conflict 1 (server wins, MS-ASCMD 2.2.3.34) a Delete of an item the server changed
+    /// since the client's key is refused (7) like a Change, and the server's version is sent.
     private mutating func delete(serverID: String) async throws {
         guard let id = ServerID(serverID), id.folderID == folder.id else {
             responses.append(SyncResponse.response("Delete", serverID: serverID, status: .objectNotFound))
@@ -129,6 +131,11 @@ struct SyncRound: Sendable {
             } else {
                 responses.append(SyncResponse.response("Delete", serverID: serverID, status: .objectNotFound))
             }
+            return
+        }
+        if machine.change(itemID: item.id, storeModseq: item.modseq) == .conflict {
+            responses.append(
+                SyncResponse.response("Delete", serverID: serverID, status: .conflictMatchingClientAndServerObject))
             return
         }
         try await folder.delete(item, deletesAsMoves: deletesAsMoves)

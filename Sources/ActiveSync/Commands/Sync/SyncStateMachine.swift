@@ -136,7 +136,8 @@ struct SyncStateMachine: Sendable {
         advanced = true
     }
 
-    /// A client Change of an item now at `storeModseq` whose new text differs from the stored one.
+    /// A client Change (whose new text differs from the stored one) or Delete of an item now at
+    /// `storeModseq`.
     func change(itemID: Int64, storeModseq: Int64) -> ChangeAction {
         guard let held = state.held[itemID], storeModseq > held, state.options.conflict == .serverWins else {
             return .apply
