@@ -136,27 +136,16 @@ struct StoreClientAddTests {
     @Test func itemsWrittenBeforeV0006AreKept() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.storePath()
-        do {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            let queue = try DatabaseQueue(path: path)
-            var migrator = DatabaseMigrator()
-            for migration in Schemas.store where migration.identifier < "v0006" {
-                migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
-            }
-            try migrator.migrate(queue)
-            try await queue.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO folder (id, class, name, display_name, created_modseq, modseq, created_at, updated_at)
-                        VALUES (100, 'calendar', 'old-calendar', 'Old', 0, 0, 0, 0);
-                        INSERT INTO item (folder_id, resource_name, uid, etag, content_type, body, size,
-                            created_modseq, modseq, created_at, updated_at, subject)
-                        VALUES (100, 'old.ics', 'old', 'e1', 'text/calendar', CAST('event' AS BLOB), 5, 0, 0, 0, 0,
-                            'Old');
-                        """)
-            }
-        }
+        try await writeOlderStore(
+            at: path, before: "v0006",
+            sql: """
+                INSERT INTO folder (id, class, name, display_name, created_modseq, modseq, created_at, updated_at)
+                VALUES (100, 'calendar', 'old-calendar', 'Old', 0, 0, 0, 0);
+                INSERT INTO item (folder_id, resource_name, uid, etag, content_type, body, size,
+                    created_modseq, modseq, created_at, updated_at, subject)
+                VALUES (100, 'old.ics', 'old', 'e1', 'text/calendar', CAST('event' AS BLOB), 5, 0, 0, 0, 0,
+                    'Old');
+                """)
         let store = try Store(path: path, userID: 1, bus: nil)
         defer { try? store.close() }
         let old = try #require(try await store.item(folderID: 100, resourceName: "old.ics"))

@@ -100,27 +100,16 @@ struct StoreSearchValueTests {
     @Test func itemsWrittenBeforeV0004AreKeptAndListedAsWithoutValues() async throws {
         let directory = try TemporaryDirectory()
         let path = directory.storePath()
-        do {
-            try FileManager.default.createDirectory(
-                atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            let queue = try DatabaseQueue(path: path)
-            var migrator = DatabaseMigrator()
-            for migration in Schemas.store where migration.identifier < "v0004" {
-                migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
-            }
-            try migrator.migrate(queue)
-            try await queue.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO folder (id, class, name, display_name, created_modseq, modseq, created_at, updated_at)
-                        VALUES (100, 'contacts', 'old-book', 'Old', 0, 0, 0, 0);
-                        INSERT INTO item (folder_id, resource_name, uid, etag, content_type, body, size,
-                            created_modseq, modseq, created_at, updated_at, subject, search_text)
-                        VALUES (100, 'old.vcf', 'old', 'e1', 'text/vcard', CAST('card' AS BLOB), 4, 0, 0, 0, 0, 'Old',
-                            'old@example.com');
-                        """)
-            }
-        }
+        try await writeOlderStore(
+            at: path, before: "v0004",
+            sql: """
+                INSERT INTO folder (id, class, name, display_name, created_modseq, modseq, created_at, updated_at)
+                VALUES (100, 'contacts', 'old-book', 'Old', 0, 0, 0, 0);
+                INSERT INTO item (folder_id, resource_name, uid, etag, content_type, body, size,
+                    created_modseq, modseq, created_at, updated_at, subject, search_text)
+                VALUES (100, 'old.vcf', 'old', 'e1', 'text/vcard', CAST('card' AS BLOB), 4, 0, 0, 0, 0, 'Old',
+                    'old@example.com');
+                """)
         let store = try Store(path: path, userID: 1, bus: nil)
         defer { try? store.close() }
         let old = try #require(try await store.item(folderID: 100, resourceName: "old.vcf"))

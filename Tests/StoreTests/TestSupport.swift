@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Schemas
 import Testing
 
 @testable import Store
@@ -31,6 +32,20 @@ func icsBody(uid: String, summary: String = "Meeting", size: Int = 0) -> [UInt8]
     let padding = size - head.utf8.count - tail.utf8.count - "DESCRIPTION:\r\n".utf8.count
     let description = padding > 0 ? "DESCRIPTION:" + String(repeating: "x", count: padding) + "\r\n" : ""
     return Array((head + description + tail).utf8)
+}
+
+/// A store file at `path` migrated up to (not including) the migration `before`, as an older
+/// Almanac left it, with `sql` run on it: the ground for a migration test.
+func writeOlderStore(at path: String, before: String, sql: String) async throws {
+    try FileManager.default.createDirectory(
+        atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    let queue = try DatabaseQueue(path: path)
+    var migrator = DatabaseMigrator()
+    for migration in Schemas.store where migration.identifier < before {
+        migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
+    }
+    try migrator.migrate(queue)
+    try await queue.write { db in try db.execute(sql: sql) }
 }
 
 extension Store {
