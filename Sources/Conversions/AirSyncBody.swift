@@ -58,14 +58,14 @@ public enum AirSyncBody {
     /// The longest prefix of `text` of at most `bytes` UTF-8 bytes that ends on a character.
     static func prefix(of text: String, bytes: Int) -> String {
         var count = 0
-        var end = text.startIndex
-        for index in text.indices {
-            let next = text[index...].first.map { String($0).utf8.count } ?? 0
-            if count + next > bytes { break }
-            count += next
-            end = text.index(after: index)
+        var characters = 0
+        for character in text {
+            let size = character.utf8.count
+            guard count + size <= bytes else { break }
+            count += size
+            characters += 1
         }
-        return String(text[..<end])
+        return String(text.prefix(characters))
     }
 
     /// Plain text as an HTML document: escaped, with line breaks kept.
