@@ -28,7 +28,8 @@ enum Categories {
     /// Writes the names unless the component already has them (then its properties stay as written).
     static func write(_ names: [String], into component: inout ICalendarComponent) {
         guard self.names(of: component) != names else { return }
-        let property = ICalendarProperty(name: "CATEGORIES", value: names.map(escape).joined(separator: ","))
+        let property = ICalendarProperty(
+            name: "CATEGORIES", value: names.map(ICalendarProperty.escapeText).joined(separator: ","))
         component.replaceProperties("CATEGORIES", with: names.isEmpty ? [] : [property])
     }
 
@@ -52,17 +53,5 @@ enum Categories {
         }
         names.append(current)
         return names
-    }
-
-    static func escape(_ name: String) -> String {
-        var out = ""
-        for character in name {
-            switch character {
-            case "\\", ",", ";": out += "\\" + String(character)
-            case "\n": out += "\\n"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -42,7 +42,9 @@ extension ICalendarProperty {
         return line
     }
 
-    static func escapeText(_ value: String) -> String {
+    /// A TEXT value escaped for a content line (RFC 5545 §3.3.11); also for the single values a
+    /// multi-valued property (CATEGORIES) joins with commas.
+    public static func escapeText(_ value: String) -> String {
         var result = ""
         for character in value {
             switch character {
