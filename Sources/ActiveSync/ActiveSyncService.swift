@@ -15,19 +15,25 @@ public struct ActiveSyncService: Sendable {
     public let directory: Directory
     public let stores: StorePool
     public let configuration: ActiveSyncConfiguration
+    /// The requests in progress and waiting, with their caps; shared by every copy of the service.
+    public let admission: RequestAdmission
     let table: CommandTable
     let logger: Logger
 
     public init(
         directory: Directory, stores: StorePool, configuration: ActiveSyncConfiguration = ActiveSyncConfiguration(),
-        logger: Logger = Logger(label: "almanac.activesync")
+        admission: RequestAdmission = RequestAdmission(), logger: Logger = Logger(label: "almanac.activesync")
     ) {
         self.directory = directory
         self.stores = stores
         self.configuration = configuration
+        self.admission = admission
         self.table = .standard
         self.logger = logger
     }
+
+    /// Past a cap of ``RequestAdmission``: the request waits for nothing and changes nothing.
+    struct TooBusy: Error {}
 
     /// The server's answer to OPTIONS and its `MS-Server-ActiveSync` header.
     static let serverVersion = "16.1"
@@ -59,6 +65,10 @@ public struct ActiveSyncService: Sendable {
         guard Self.isValidDeviceType(query.deviceType) else {
             return answer(.status(.deviceTypeMissingOrInvalid), command: command, version: version)
         }
+        guard let ticket = admission.admit(userID: request.user.id, deviceID: query.deviceID) else {
+            return tooBusy(command)
+        }
+        defer { admission.finish(ticket) }
         var body: WBXMLElement?
         if !request.body.isEmpty {
             let contentType = request.header("Content-Type")?.lowercased() ?? ""
@@ -72,8 +82,11 @@ public struct ActiveSyncService: Sendable {
             }
         }
         do {
-            let result = try await run(entry, command: command, query: query, version: version, body: body, request)
+            let result = try await run(
+                entry, command: command, query: query, version: version, body: body, request, ticket: ticket)
             return answer(result, command: command, version: version)
+        } catch is TooBusy {
+            return tooBusy(command)
         } catch {
             logger.error(
                 "ActiveSync command failed",
@@ -85,7 +98,7 @@ public struct ActiveSyncService: Sendable {
     /// The device gates, then the handler with the user's store.
     private func run(
         _ entry: CommandTable.Entry, command: CommandName, query: ActiveSyncQuery, version: ProtocolVersion,
-        body: WBXMLElement?, _ request: ActiveSyncRequest
+        body: WBXMLElement?, _ request: ActiveSyncRequest, ticket: RequestAdmission.Ticket
     ) async throws -> CommandResult {
         let user = request.user
         let device = try await directory.registerDevice(
@@ -111,22 +124,60 @@ public struct ActiveSyncService: Sendable {
             if let refusal = PolicyDocument(policy).check(key: key, device: device) { return .status(refusal) }
         }
         let bus = stores.bus
-        var mayWait = true
-        while true {
-            let result = try await stores.withStore(userID: user.id) { store in
-                var context = CommandContext(
-                    query: query, version: version, user: user, device: device, store: store, directory: directory,
-                    configuration: configuration, body: body, bus: bus)
-                context.mayWait = mayWait
-                return try await entry.handler(context)
-            }
-            // A wait holds no store lease: the pool may close the store meanwhile.
-            guard case .wait(let subscription, let timeout) = result else { return result }
-            let change = await subscription.next(timeout: timeout)
-            subscription.cancel()
-            guard change != nil, mayWait else { return .empty }
-            mayWait = false
+        let directory = directory
+        let configuration = configuration
+        let withContext:
+            @Sendable (@Sendable (CommandContext) async throws -> CommandResult?) async throws
+                -> CommandResult? = { handler in
+                    try await stores.withStore(userID: user.id) { store in
+                        try await handler(
+                            CommandContext(
+                                query: query, version: version, user: user, device: device, store: store,
+                                directory: directory, configuration: configuration, body: body, bus: bus))
+                    }
+                }
+        guard let result = try await withContext({ try await entry.handler($0) }) else { return .empty }
+        guard case .wait(let waiting) = result else { return result }
+        // A wait holds no store lease: the pool may close the store meanwhile.
+        return try await wait(waiting, ticket: ticket) { changes in
+            try await withContext { try await waiting.onChange($0, changes) }
         }
+    }
+
+    /// Waits for ``Waiting/subscription`` until its timeout, answering with `onChange` what the
+    /// changes call for, or ``Waiting/timedOut`` (also when a newer request of the device, or the
+    /// shutdown, ends the wait).
+    ///
+    /// - Throws: ``TooBusy`` when the user has too many requests waiting.
+    private func wait(
+        _ waiting: Waiting, ticket: RequestAdmission.Ticket,
+        onChange: ([StoreChange]) async throws -> CommandResult?
+    ) async throws -> CommandResult {
+        let subscription = waiting.subscription
+        defer { subscription.cancel() }
+        switch admission.beginWaiting(ticket, on: subscription) {
+        case .waiting: break
+        case .ended: return waiting.timedOut
+        case .tooMany: throw TooBusy()
+        }
+        defer { admission.endWaiting(ticket) }
+        let deadline = ContinuousClock.now.advanced(by: waiting.timeout)
+        while true {
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            guard remaining > .zero, let change = await subscription.next(timeout: remaining) else {
+                return waiting.timedOut
+            }
+            if let answer = try await onChange([change] + subscription.pending()) {
+                if case .wait = answer { return waiting.timedOut }
+                return answer
+            }
+        }
+    }
+
+    /// HTTP 503 with Retry-After (MS-ASHTTP 3.1.5.2.3): a cap of ``RequestAdmission`` is reached.
+    func tooBusy(_ command: CommandName) -> ActiveSyncResponse {
+        logger.notice("ActiveSync request refused: too many requests", metadata: ["command": .string(command.rawValue)])
+        return ActiveSyncResponse(status: 503, headers: ["Retry-After": String(admission.limits.retryAfterSeconds)])
     }
 
     /// OPTIONS (MS-ASHTTP 2.2.2.2.1.1): the versions and the implemented commands.
@@ -144,8 +195,10 @@ public struct ActiveSyncService: Sendable {
     /// from 14.0 on or as HTTP codes before.
     func answer(_ result: CommandResult, command: CommandName, version: ProtocolVersion) -> ActiveSyncResponse {
         switch result {
-        case .empty, .wait:
+        case .empty:
             return ActiveSyncResponse(status: 200)
+        case .wait(let waiting):
+            return answer(waiting.timedOut, command: command, version: version)
         case .body(let element):
             do {
                 return ActiveSyncResponse(

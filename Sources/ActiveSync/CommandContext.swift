@@ -23,17 +23,27 @@ struct CommandContext: Sendable {
 }
 
 /// What a handler answers.
-enum CommandResult: Sendable {
+indirect enum CommandResult: Sendable {
     /// A WBXML body, HTTP 200.
     case body(WBXMLElement)
     /// HTTP 200 without a body.
     case empty
     /// A common status (MS-ASCMD 2.2.2), or its HTTP form before 14.0.
     case status(CommonStatus)
-    /// Nothing to say yet: wait (without the store) until the subscription sees a change or the
-    /// timeout passes, then run the handler again with ``CommandContext/mayWait`` false; a
-    /// timeout answers ``empty``.
-    case wait(ChangeSubscription, timeout: Duration)
+    /// Nothing to say yet: wait without the store (``Waiting``).
+    case wait(Waiting)
+}
+
+/// A request that waits for a change (Ping, Sync with Wait or HeartbeatInterval): a suspended
+/// task and its subscription; no thread, no timer loop, no store lease. When the subscription
+/// delivers, ``onChange`` runs with the store and the changes seen; it answers, or returns nil
+/// to wait on until the timeout. When the timeout passes, or the wait is ended (a newer
+/// request of the device, the server shutting down), the answer is ``timedOut``.
+struct Waiting: Sendable {
+    let subscription: ChangeSubscription
+    let timeout: Duration
+    let timedOut: CommandResult
+    let onChange: @Sendable (CommandContext, [StoreChange]) async throws -> CommandResult?
 }
 
 /// A command's handler.

@@ -24,6 +24,7 @@ struct CommandTable: Sendable {
         .itemOperations: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: ItemOperationsCommand.run),
         .provision: Entry(minimumVersion: .v121, exemptFromPolicy: true, handler: ProvisionCommand.run),
         .settings: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: SettingsCommand.run),
+        .ping: Entry(minimumVersion: .v121, exemptFromPolicy: false, handler: PingCommand.run),
     ])
 
     /// `MS-ASProtocolCommands` (MS-ASHTTP 2.2.2.2.1.1): the implemented commands, in code order.

@@ -11,8 +11,11 @@ import Store
 /// routing, so a Basic mailbox is refused on every sync path, whether or not a
 /// handler is there.
 public enum AlmanacRouter {
+    /// - Parameter admission: the ActiveSync requests in progress and waiting; the service
+    ///   ends their waits when it shuts down.
     public static func build(
-        directory: Directory, stores: StorePool, configuration: ServerConfiguration
+        directory: Directory, stores: StorePool, configuration: ServerConfiguration,
+        admission: RequestAdmission? = nil
     ) -> Router<AlmanacRequestContext> {
         let router = Router(context: AlmanacRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
@@ -27,7 +30,9 @@ public enum AlmanacRouter {
                 service: ActiveSyncService(
                     directory: directory, stores: stores,
                     configuration: ActiveSyncConfiguration(
-                        pruneDevicesIdleFor: configuration.deviceIdleDays.map { Double($0) * 86_400 })),
+                        pruneDevicesIdleFor: configuration.deviceIdleDays.map { Double($0) * 86_400 },
+                        heartbeatRange: configuration.heartbeatRange),
+                    admission: admission ?? RequestAdmission(limits: configuration.requestLimits)),
                 maximumBodySize: configuration.maxBodySize))
         HealthController(directory: directory).addRoutes(to: router)
         AccountController(directory: directory, stores: stores, configuration: configuration).addRoutes(to: router)

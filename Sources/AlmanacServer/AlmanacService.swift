@@ -1,3 +1,4 @@
+import ActiveSync
 import Directory
 import Foundation
 import Hummingbird
@@ -37,12 +38,14 @@ public struct AlmanacService: Sendable {
         try data.create()
         let directory = try Directory(path: data.directoryDatabase.path)
         let stores = StorePool(directory: data.usersDirectory, maxOpen: configuration.maxOpenStores, bus: ChangeBus())
+        let admission = RequestAdmission(limits: configuration.requestLimits)
         do {
             let demoAccounts =
                 demo ? try await DemoSetup(provisioning: Provisioning(data: data, directory: directory)).run() : nil
             let configuration = self.configuration
             let app = Application(
-                router: AlmanacRouter.build(directory: directory, stores: stores, configuration: configuration),
+                router: AlmanacRouter.build(
+                    directory: directory, stores: stores, configuration: configuration, admission: admission),
                 server: server,
                 configuration: .init(
                     address: .hostname(configuration.host, port: configuration.port), serverName: "Almanac"),
@@ -55,9 +58,12 @@ public struct AlmanacService: Sendable {
                 },
                 logger: logger
             )
+            // Services shut down in reverse order: the waiting Pings are answered first, then
+            // the server stops accepting and lets every request in flight finish.
             let group = ServiceGroup(
                 configuration: .init(
-                    services: [app], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+                    services: [app, WaitingRequestsShutdown(admission: admission)],
+                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
             try await group.run()
         } catch {
             await stores.closeAll()
@@ -71,10 +77,10 @@ public struct AlmanacService: Sendable {
 
     /// Plain HTTP/1.1, or HTTP/1.1 over TLS when a certificate is configured.
     func serverBuilder() throws -> HTTPServerBuilder {
-        guard let certificate = configuration.tlsCertificate, let key = configuration.tlsKey else {
-            try configuration.validate()
-            return .http1()
-        }
-        return try .tls(.http1(), tlsConfiguration: TLSLoader.serverConfiguration(certificate: certificate, key: key))
+        try configuration.validate()
+        let http1 = HTTPServerBuilder.http1(
+            configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(Int64(configuration.idleTimeout))))
+        guard let certificate = configuration.tlsCertificate, let key = configuration.tlsKey else { return http1 }
+        return try .tls(http1, tlsConfiguration: TLSLoader.serverConfiguration(certificate: certificate, key: key))
     }
 }

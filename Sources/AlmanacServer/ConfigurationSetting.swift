@@ -67,6 +67,36 @@ public struct ConfigurationSetting: Sendable {
             config.deviceIdleDays = days == 0 ? nil : days
             return true
         },
+        .init("heartbeat-min", "ALMANAC_HEARTBEAT_MIN", "a number of seconds from 10 to 3540") { config, value in
+            guard let seconds = Int(value), (10...3540).contains(seconds) else { return false }
+            config.heartbeatMinimum = seconds
+            return true
+        },
+        .init("heartbeat-max", "ALMANAC_HEARTBEAT_MAX", "a number of seconds from 10 to 3540") { config, value in
+            guard let seconds = Int(value), (10...3540).contains(seconds) else { return false }
+            config.heartbeatMaximum = seconds
+            return true
+        },
+        .init("requests-per-device", "ALMANAC_REQUESTS_PER_DEVICE", "a number from 1 to 100") { config, value in
+            guard let count = Int(value), (1...100).contains(count) else { return false }
+            config.requestsPerDevice = count
+            return true
+        },
+        .init("requests-per-user", "ALMANAC_REQUESTS_PER_USER", "a number from 1 to 10000") { config, value in
+            guard let count = Int(value), (1...10_000).contains(count) else { return false }
+            config.requestsPerUser = count
+            return true
+        },
+        .init("waiting-per-user", "ALMANAC_WAITING_PER_USER", "a number from 1 to 10000") { config, value in
+            guard let count = Int(value), (1...10_000).contains(count) else { return false }
+            config.waitingPerUser = count
+            return true
+        },
+        .init("idle-timeout", "ALMANAC_IDLE_TIMEOUT", "a number of seconds from 5 to 3600") { config, value in
+            guard let seconds = Int(value), (5...3600).contains(seconds) else { return false }
+            config.idleTimeout = seconds
+            return true
+        },
         .init("log-level", "ALMANAC_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical") {
             config, value in
             guard let level = Logger.Level(rawValue: value.lowercased()) else { return false }

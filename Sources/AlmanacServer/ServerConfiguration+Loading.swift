@@ -54,12 +54,18 @@ extension ServerConfiguration {
         }
     }
 
-    /// Checks what no single setting can: TLS needs both halves.
+    /// Checks what no single setting can: TLS needs both halves; the heartbeat minimum is not
+    /// above the maximum.
     public func validate() throws(ConfigurationError) {
         switch (tlsCertificate, tlsKey) {
         case (.some, nil): throw .incompleteTLS(missing: "tls-key")
         case (nil, .some): throw .incompleteTLS(missing: "tls-certificate")
         default: break
+        }
+        if heartbeatMinimum > heartbeatMaximum {
+            throw .invalidValue(
+                source: "heartbeat-min", key: "heartbeat-min", value: String(heartbeatMinimum),
+                expected: "at most heartbeat-max (\(heartbeatMaximum))")
         }
     }
 }

@@ -1,3 +1,4 @@
+import ActiveSync
 import Logging
 
 /// Everything `almanac serve` needs, after the configuration file, the
@@ -28,11 +29,34 @@ public struct ServerConfiguration: Sendable, Equatable {
     /// Exchange ActiveSync devices of a user not seen for this many days are removed when that
     /// user adds another device (Outlook sends a new DeviceId on each restart); nil keeps them.
     public var deviceIdleDays: Int? = 30
+    /// The heartbeat intervals, in seconds, an ActiveSync Ping or Sync may ask for (MS-ASCMD:
+    /// 60 to 3,540); outside them the client is told the nearest bound.
+    public var heartbeatMinimum: Int = 60
+    public var heartbeatMaximum: Int = 3540
+    /// Requests of one ActiveSync device, and of one user, in progress at once (a waiting Ping
+    /// included), and Pings of one user waiting at once; past them: HTTP 503 with Retry-After.
+    public var requestsPerDevice: Int = 4
+    public var requestsPerUser: Int = 40
+    public var waitingPerUser: Int = 20
+    /// Seconds a connection may send nothing (between requests or inside one) before it is
+    /// closed; a request being answered (a waiting Ping) does not count as idle.
+    public var idleTimeout: Int = 120
     public var logLevel: Logger.Level = .info
 
     public init() {}
 
     public var usesTLS: Bool { tlsCertificate != nil || tlsKey != nil }
+
+    /// ``heartbeatMinimum`` to ``heartbeatMaximum`` (``validate()`` refuses a minimum above the maximum).
+    public var heartbeatRange: ClosedRange<Int> {
+        min(heartbeatMinimum, heartbeatMaximum)...heartbeatMaximum
+    }
+
+    /// The ActiveSync caps.
+    public var requestLimits: RequestAdmission.Limits {
+        RequestAdmission.Limits(
+            requestsPerDevice: requestsPerDevice, requestsPerUser: requestsPerUser, waitingPerUser: waitingPerUser)
+    }
 
     /// The base URL clients use, e.g. `https://mail.example.com` or `http://127.0.0.1:8080`.
     public func baseURL(boundPort: Int? = nil) -> String {

@@ -22,12 +22,15 @@ public final class ChangeBus: Sendable {
         for subscriber in targets { subscriber.deliver(change) }
     }
 
-    /// Starts buffering the changes of a user's folders (nil: every folder).
+    /// Starts buffering the changes of a user's folders (nil: every folder); with
+    /// `folderChanges`, also the changes to any of the user's folders themselves (created,
+    /// renamed, moved, deleted: ``StoreChange/Scope/folder``), which an EAS Ping answers with
+    /// "folder list out of date".
     ///
     /// Subscribe BEFORE checking the store's state, so a change committed in between is not
     /// missed: it waits in the subscription's buffer.
-    public func subscribe(userID: Int64, folderIDs: Set<Int64>?) -> ChangeSubscription {
-        let subscriber = Subscriber(folderIDs: folderIDs)
+    public func subscribe(userID: Int64, folderIDs: Set<Int64>?, folderChanges: Bool = false) -> ChangeSubscription {
+        let subscriber = Subscriber(folderIDs: folderIDs, folderChanges: folderChanges)
         let id = state.withLock { state in
             let id = state.nextID
             state.nextID += 1

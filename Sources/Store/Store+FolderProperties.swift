@@ -40,7 +40,10 @@ extension Store {
             }
             let modseq = try ChangeLog.append(
                 db, folderID: id, itemID: nil, resourceName: nil, kind: .folderUpdated, at: now)
-            return (try FolderWrites.fetch(db, id: id), [StoreChange(userID: userID, folderID: id, modseq: modseq)])
+            return (
+                try FolderWrites.fetch(db, id: id),
+                [StoreChange(userID: userID, folderID: id, modseq: modseq, scope: .folder)]
+            )
         }
     }
 
@@ -59,7 +62,7 @@ extension Store {
                 db, folderClass: folderClass, role: nil, name: name, displayName: displayName, parentID: parentID,
                 now: Date().timeIntervalSince1970)
             try Self.apply(db, folderID: folder.id, set: properties, remove: [])
-            return (folder, [StoreChange(userID: userID, folderID: folder.id, modseq: folder.modseq)])
+            return (folder, [StoreChange(userID: userID, folderID: folder.id, modseq: folder.modseq, scope: .folder)])
         }
     }
 

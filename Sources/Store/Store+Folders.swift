@@ -67,7 +67,7 @@ extension Store {
             let modseq = try ChangeLog.append(
                 db, folderID: id, itemID: nil, resourceName: nil, kind: .folderUpdated, at: now)
             folder = try FolderWrites.fetch(db, id: id)
-            return (folder, [StoreChange(userID: userID, folderID: id, modseq: modseq)])
+            return (folder, [StoreChange(userID: userID, folderID: id, modseq: modseq, scope: .folder)])
         }
     }
 
@@ -101,7 +101,7 @@ extension Store {
                 }
                 let modseq = try ChangeLog.append(
                     db, folderID: folderID, itemID: nil, resourceName: nil, kind: .folderDeleted, at: now)
-                published.append(StoreChange(userID: userID, folderID: folderID, modseq: modseq))
+                published.append(StoreChange(userID: userID, folderID: folderID, modseq: modseq, scope: .folder))
             }
             try db.execute(cached: "DELETE FROM folder WHERE id = ?", arguments: [id])  // cascades
             try ChangeLog.addUsedBytes(db, -freed)

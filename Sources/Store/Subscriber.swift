@@ -26,15 +26,24 @@ final class Subscriber: Sendable {
     }
 
     let folderIDs: Set<Int64>?
+    /// Whether changes to any folder itself (``StoreChange/Scope/folder``) are taken as well.
+    let folderChanges: Bool
     private let state = Mutex(State())
 
-    init(folderIDs: Set<Int64>?) {
+    init(folderIDs: Set<Int64>?, folderChanges: Bool) {
         self.folderIDs = folderIDs
+        self.folderChanges = folderChanges
     }
 
-    /// Wakes the waiter with `change`, or buffers it, if the filter takes its folder.
+    /// Whether the filter takes `change`.
+    func takes(_ change: StoreChange) -> Bool {
+        guard let folderIDs else { return true }
+        return folderIDs.contains(change.folderID) || (folderChanges && change.scope == .folder)
+    }
+
+    /// Wakes the waiter with `change`, or buffers it, if the filter takes it.
     func deliver(_ change: StoreChange) {
-        if let folderIDs, !folderIDs.contains(change.folderID) { return }
+        guard takes(change) else { return }
         let waiter = state.withLock { state -> Waiter? in
             if state.cancelled { return nil }
             if let waiter = state.waiter {

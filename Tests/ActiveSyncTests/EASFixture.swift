@@ -15,7 +15,10 @@ struct EASFixture {
     let service: ActiveSyncService
     let user: User
 
-    init(configuration: ActiveSyncConfiguration = ActiveSyncConfiguration()) async throws {
+    init(
+        configuration: ActiveSyncConfiguration = ActiveSyncConfiguration(),
+        admission: RequestAdmission = RequestAdmission()
+    ) async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-eas-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         directory = try Directory(path: root.appendingPathComponent("directory.sqlite").path, hasher: .fast)
@@ -24,7 +27,8 @@ struct EASFixture {
         user = try await directory.addUser(
             address: "demo@example.test", password: "Correct-Horse-1", plan: .enhanced, quotaBytes: nil,
             displayName: "Demo User")
-        service = ActiveSyncService(directory: directory, stores: stores, configuration: configuration)
+        service = ActiveSyncService(
+            directory: directory, stores: stores, configuration: configuration, admission: admission)
     }
 
     func tearDown() async {

@@ -18,10 +18,14 @@ struct ItemSession {
     /// (``FakeConverter`` unless given).
     static func with<T>(
         converters: ItemConverters = FakeConverter.all, maximumSyncWait: Duration = .seconds(5),
-        _ body: (ItemSession) async throws -> T
+        heartbeatRange: ClosedRange<Int> = ActiveSyncConfiguration.defaultHeartbeatRange, maximumPingFolders: Int = 300,
+        limits: RequestAdmission.Limits = RequestAdmission.Limits(), _ body: (ItemSession) async throws -> T
     ) async throws -> T {
         let fixture = try await EASFixture(
-            configuration: ActiveSyncConfiguration(converters: converters, maximumSyncWait: maximumSyncWait))
+            configuration: ActiveSyncConfiguration(
+                converters: converters, maximumSyncWait: maximumSyncWait, heartbeatRange: heartbeatRange,
+                maximumPingFolders: maximumPingFolders),
+            admission: RequestAdmission(limits: limits))
         do {
             let session = ItemSession(fixture: fixture, policyKey: try await fixture.provision())
             let result = try await body(session)

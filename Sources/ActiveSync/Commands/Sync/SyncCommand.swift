@@ -9,9 +9,9 @@ import WBXML
 /// collections (``CommandResult/wait(_:timeout:)``, no store held) and is computed again; when
 /// none comes, the answer is empty (HTTP 200 without a body).
 enum SyncCommand {
-    /// MS-ASCMD 2.2.3.195 Wait (minutes) and 2.2.3.79.2 HeartbeatInterval (seconds) bounds.
+    /// MS-ASCMD 2.2.3.195 Wait bounds, in minutes; HeartbeatInterval's are configured
+    /// (``ActiveSyncConfiguration/heartbeatRange``).
     static let waitRange = 1...59
-    static let heartbeatRange = 60...3540
 
     static func run(_ context: CommandContext) async throws -> CommandResult {
         var request = SyncRequest()
@@ -22,9 +22,10 @@ enum SyncCommand {
         if let wait = request.wait, !waitRange.contains(wait) {
             return .body(SyncResponse.sync(status: .invalidWaitOrHeartbeatInterval, limit: wait < 1 ? 1 : 59))
         }
+        let heartbeatRange = context.configuration.heartbeatRange
         if let heartbeat = request.heartbeatInterval, !heartbeatRange.contains(heartbeat) {
-            return .body(
-                SyncResponse.sync(status: .invalidWaitOrHeartbeatInterval, limit: heartbeat < 60 ? 60 : 3540))
+            let limit = heartbeat < heartbeatRange.lowerBound ? heartbeatRange.lowerBound : heartbeatRange.upperBound
+            return .body(SyncResponse.sync(status: .invalidWaitOrHeartbeatInterval, limit: limit))
         }
         let deviceID = context.device.deviceID
         let saved = try await SyncRequestCache.load(context.store, deviceID: deviceID)
@@ -63,7 +64,16 @@ enum SyncCommand {
         try? await cache.save(context.store, deviceID: deviceID, replacing: saved)
         if let subscription {
             if quiet, let seconds = request.heartbeatInterval ?? request.wait.map({ $0 * 60 }) {
-                return .wait(subscription, timeout: min(.seconds(seconds), context.configuration.maximumSyncWait))
+                // A change in the collections: the answer is computed again, without waiting.
+                return .wait(
+                    Waiting(
+                        subscription: subscription,
+                        timeout: min(.seconds(seconds), context.configuration.maximumSyncWait), timedOut: .empty,
+                        onChange: { context, _ in
+                            var again = context
+                            again.mayWait = false
+                            return try await run(again)
+                        }))
             }
             subscription.cancel()
         }
