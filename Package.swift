@@ -242,6 +242,7 @@ let package = Package(
             name: "AlmanacServerTests",
             dependencies: [
                 "AlmanacServer",
+                "ActiveSync",
                 "WBXML",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
@@ -251,6 +252,7 @@ let package = Package(
             name: "AlmanacCLITests",
             dependencies: [
                 "Directory",
+                "WBXML",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -17,6 +17,7 @@ public enum AlmanacRouter {
         directory: Directory, stores: StorePool, configuration: ServerConfiguration,
         admission: RequestAdmission? = nil
     ) -> Router<AlmanacRequestContext> {
+        let admission = admission ?? RequestAdmission(limits: configuration.requestLimits)
         let router = Router(context: AlmanacRequestContext.self)
         router.add(middleware: RequestLogMiddleware())
         router.add(middleware: BodyLimitMiddleware(maximumBodySize: configuration.maxBodySize))
@@ -32,9 +33,9 @@ public enum AlmanacRouter {
                     configuration: ActiveSyncConfiguration(
                         pruneDevicesIdleFor: configuration.deviceIdleDays.map { Double($0) * 86_400 },
                         heartbeatRange: configuration.heartbeatRange),
-                    admission: admission ?? RequestAdmission(limits: configuration.requestLimits)),
+                    admission: admission),
                 maximumBodySize: configuration.maxBodySize))
-        HealthController(directory: directory).addRoutes(to: router)
+        HealthController(directory: directory, admission: admission).addRoutes(to: router)
         AccountController(directory: directory, stores: stores, configuration: configuration).addRoutes(to: router)
         AutodiscoverController(directory: directory, configuration: configuration).addRoutes(to: router)
         return router

@@ -27,6 +27,16 @@ struct ServeCommand: AsyncParsableCommand {
             "Prune a user's ActiveSync devices idle this many days when a new one appears (1-3650, 0 never, default 30)."
     )
     var deviceIdleDays: String?
+    @Option(help: "Shortest ActiveSync heartbeat (Ping, Sync) in seconds (10-3540, default 60).") var heartbeatMin:
+        String?
+    @Option(help: "Longest ActiveSync heartbeat (Ping, Sync) in seconds (10-3540, default 3540).") var heartbeatMax:
+        String?
+    @Option(help: "ActiveSync requests of one device at once (default 4); past it: 503.") var requestsPerDevice: String?
+    @Option(help: "ActiveSync requests of one user at once (default 40); past it: 503.") var requestsPerUser: String?
+    @Option(help: "ActiveSync Pings of one user waiting at once (default 20); past it: 503.") var waitingPerUser:
+        String?
+    @Option(help: "Seconds a connection may send nothing before it is closed (5-3600, default 120).")
+    var idleTimeout: String?
     @Option(help: "trace, debug, info, notice, warning, error or critical.") var logLevel: String?
     @Flag(help: "On an empty data directory, create example.test with a demo and a basic user.") var demo = false
 
@@ -34,7 +44,9 @@ struct ServeCommand: AsyncParsableCommand {
         let flags: [String: String?] = [
             "data-dir": dataDir, "host": host, "port": port, "tls-certificate": tlsCertificate,
             "tls-key": tlsKey, "public-host": publicHost, "public-base-domain": publicBaseDomain,
-            "device-idle-days": deviceIdleDays, "log-level": logLevel,
+            "device-idle-days": deviceIdleDays, "heartbeat-min": heartbeatMin, "heartbeat-max": heartbeatMax,
+            "requests-per-device": requestsPerDevice, "requests-per-user": requestsPerUser,
+            "waiting-per-user": waitingPerUser, "idle-timeout": idleTimeout, "log-level": logLevel,
         ]
         let configuration = try ServerConfiguration.load(
             configFile: config, environment: ProcessInfo.processInfo.environment,

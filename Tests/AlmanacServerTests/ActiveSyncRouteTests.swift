@@ -210,5 +210,5 @@ struct ActiveSyncRouteTests {
 }
 
 extension WBXMLElement {
-    fileprivate func childText(_ name: String) -> String? { child(name)?.text }
+    func childText(_ name: String) -> String? { child(name)?.text }
 }

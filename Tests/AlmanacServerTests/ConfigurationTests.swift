@@ -1,3 +1,4 @@
+import ActiveSync
 import AlmanacServer
 import Foundation
 import HTTPTypes
@@ -123,6 +124,46 @@ struct ConfigurationTests {
                 source: "\(badFile):1", key: "device-idle-days", value: "forever", expected: expected)
         ) {
             try ServerConfiguration.load(configFile: badFile, environment: [:], flags: [:])
+        }
+    }
+
+    @Test func pingSettingsHaveDefaultsBoundsAndPrecedence() throws {
+        let defaults = try ServerConfiguration.load(environment: [:], flags: [:])
+        #expect(defaults.heartbeatRange == 60...3540)
+        #expect(
+            defaults.requestLimits
+                == RequestAdmission.Limits(requestsPerDevice: 4, requestsPerUser: 40, waitingPerUser: 20))
+        #expect(defaults.idleTimeout == 120)
+        let file = try temporaryFile("heartbeat-min = 120\nheartbeat-max = 1800\nwaiting-per-user = 5\n")
+        let loaded = try ServerConfiguration.load(
+            configFile: file, environment: ["ALMANAC_HEARTBEAT_MAX": "900", "ALMANAC_IDLE_TIMEOUT": "30"],
+            flags: ["requests-per-device": "2", "requests-per-user": "10"])
+        #expect(loaded.heartbeatRange == 120...900)
+        #expect(loaded.requestLimits.requestsPerDevice == 2)
+        #expect(loaded.requestLimits.requestsPerUser == 10)
+        #expect(loaded.requestLimits.waitingPerUser == 5)
+        #expect(loaded.idleTimeout == 30)
+        let refusals: [(String, String, String)] = [
+            ("heartbeat-min", "9", "a number of seconds from 10 to 3540"),
+            ("heartbeat-max", "3541", "a number of seconds from 10 to 3540"),
+            ("requests-per-device", "0", "a number from 1 to 100"),
+            ("requests-per-user", "many", "a number from 1 to 10000"),
+            ("waiting-per-user", "-1", "a number from 1 to 10000"),
+            ("idle-timeout", "4", "a number of seconds from 5 to 3600"),
+        ]
+        for (key, value, expected) in refusals {
+            #expect(
+                throws: ConfigurationError.invalidValue(source: "--\(key)", key: key, value: value, expected: expected)
+            ) {
+                try ServerConfiguration.load(environment: [:], flags: [key: value])
+            }
+        }
+        // Each bound alone is in range; together the minimum may not pass the maximum.
+        #expect(
+            throws: ConfigurationError.invalidValue(
+                source: "heartbeat-min", key: "heartbeat-min", value: "600", expected: "at most heartbeat-max (300)")
+        ) {
+            try ServerConfiguration.load(environment: [:], flags: ["heartbeat-min": "600", "heartbeat-max": "300"])
         }
     }
 

@@ -1,3 +1,4 @@
+import ActiveSync
 import AlmanacServer
 import Directory
 import Foundation
@@ -16,6 +17,8 @@ struct Fixture {
     let directory: Directory
     let stores: StorePool
     var configuration = ServerConfiguration()
+    /// The ActiveSync requests in progress and waiting (tests wait for a Ping to be waiting).
+    let admission = RequestAdmission()
 
     init() async throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-\(UUID().uuidString)")
@@ -34,7 +37,9 @@ struct Fixture {
     }
 
     func application() -> some ApplicationProtocol {
-        Application(router: AlmanacRouter.build(directory: directory, stores: stores, configuration: configuration))
+        Application(
+            router: AlmanacRouter.build(
+                directory: directory, stores: stores, configuration: configuration, admission: admission))
     }
 
     func tearDown() async {
