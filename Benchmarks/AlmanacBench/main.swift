@@ -11,6 +11,9 @@ let usage = """
       wbxml [--items N] [--seconds S]  WBXML decode and encode throughput of a Sync response
       foldersync [--requests N] [--seconds S] [--clients C]
                                        FolderSync requests per second through a server on loopback
+      ping [--users U] [--devices D] [--changes N] [--quick] [--almanac PATH]
+                                       U × D phones waiting in Ping on an almanac serve process:
+                                       memory per Ping, push latency, CalDAV GET beside them
     """
 
 let arguments = CommandLine.arguments.dropFirst()
@@ -22,6 +25,8 @@ do {
         try WBXMLBenchmark(arguments: arguments.dropFirst()).run()
     case "foldersync":
         try await FolderSyncBenchmark(arguments: arguments.dropFirst()).run()
+    case "ping":
+        try await PingBenchmark(arguments: arguments.dropFirst()).run()
     case "-h", "--help", "help":
         print(usage)
     default:

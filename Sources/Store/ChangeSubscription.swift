@@ -21,7 +21,8 @@ public final class ChangeSubscription: Sendable {
     }
 
     /// The next change matching the filter: a buffered one at once, else waits for one without
-    /// polling (a suspended continuation: no thread, no timer loop).
+    /// polling (a suspended continuation and, with a timeout, a one-shot timer: no thread, no
+    /// child task, no timer loop).
     ///
     /// - Parameter timeout: how long to wait; nil waits until a change or cancellation.
     /// - Returns: nil when the subscription or the calling task is cancelled, or the timeout
@@ -32,22 +33,7 @@ public final class ChangeSubscription: Sendable {
         case .cancelled: return nil
         case .empty: break
         }
-        guard let timeout else { return await subscriber.wait() }
-        let subscriber = subscriber
-        return await withTaskGroup(of: StoreChange?.self) { group in
-            group.addTask { await subscriber.wait() }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            var result = await group.next() ?? nil
-            group.cancelAll()
-            // A change that raced the timer is delivered, not lost.
-            while let other = await group.next() {
-                if result == nil { result = other }
-            }
-            return result
-        }
+        return await subscriber.wait(timeout: timeout)
     }
 
     /// The changes buffered so far, without waiting.

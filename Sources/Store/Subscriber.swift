@@ -1,3 +1,4 @@
+import Dispatch
 import Synchronization
 
 /// The state of one subscription, shared between the bus (which delivers) and the
@@ -16,6 +17,14 @@ final class Subscriber: Sendable {
     private struct Waiter {
         let id: UInt64
         let continuation: CheckedContinuation<StoreChange?, Never>
+        /// Ends the wait at its deadline; cancelled when the waiter is resumed otherwise.
+        var timer: DeadlineTimer?
+
+        /// Resumes the waiter (once: it has been taken out of the state) and stops its timer.
+        func resume(returning change: StoreChange?) {
+            timer?.cancel()
+            continuation.resume(returning: change)
+        }
     }
 
     private struct State {
@@ -54,7 +63,7 @@ final class Subscriber: Sendable {
             state.buffer.append(change)
             return nil
         }
-        waiter?.continuation.resume(returning: change)
+        waiter?.resume(returning: change)
     }
 
     /// Takes the oldest buffered change without waiting.
@@ -66,34 +75,49 @@ final class Subscriber: Sendable {
         }
     }
 
-    /// Waits for the next change; nil on cancellation (of the task or of the subscription).
-    func wait() async -> StoreChange? {
+    /// Waits for the next change; nil on cancellation (of the task or of the subscription) or
+    /// when `timeout` passes. The deadline is a one-shot timer on a global queue, stopped as soon
+    /// as the wait ends otherwise: no child task, no thread, no loop.
+    func wait(timeout: Duration? = nil) async -> StoreChange? {
         let id = state.withLock { state in
             state.nextWaiterID += 1
             return state.nextWaiterID
         }
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<StoreChange?, Never>) in
+                let timer = timeout.map { timeout in
+                    DeadlineTimer(after: timeout) { [weak self] in self?.expire(id) }
+                }
                 let (immediate, displaced) = state.withLock { state -> (StoreChange??, Waiter?) in
                     // Task.isCancelled is read under the lock that onCancel takes, so a cancellation
                     // either is seen here or finds the waiter installed.
                     if state.cancelled || Task.isCancelled { return (.some(nil), nil) }
                     if !state.buffer.isEmpty { return (.some(state.buffer.removeFirst()), nil) }
                     let displaced = state.waiter
-                    state.waiter = Waiter(id: id, continuation: continuation)
+                    state.waiter = Waiter(id: id, continuation: continuation, timer: timer)
                     return (.none, displaced)
                 }
-                displaced?.continuation.resume(returning: nil)
-                if let immediate { continuation.resume(returning: immediate) }
+                displaced?.resume(returning: nil)
+                // Activated either way: libdispatch must not release a source never activated.
+                timer?.activate()
+                if let immediate {
+                    timer?.cancel()
+                    continuation.resume(returning: immediate)
+                }
             }
         } onCancel: {
-            let waiter = state.withLock { state -> Waiter? in
-                guard state.waiter?.id == id else { return nil }
-                defer { state.waiter = nil }
-                return state.waiter
-            }
-            waiter?.continuation.resume(returning: nil)
+            expire(id)
         }
+    }
+
+    /// Ends the wait `id` with nil, if it is still the one waiting.
+    private func expire(_ id: UInt64) {
+        let waiter = state.withLock { state -> Waiter? in
+            guard state.waiter?.id == id else { return nil }
+            defer { state.waiter = nil }
+            return state.waiter
+        }
+        waiter?.resume(returning: nil)
     }
 
     /// Cancels for good: the waiter returns nil, the buffer is dropped.
@@ -104,6 +128,36 @@ final class Subscriber: Sendable {
             defer { state.waiter = nil }
             return state.waiter
         }
-        waiter?.continuation.resume(returning: nil)
+        waiter?.resume(returning: nil)
+    }
+}
+
+/// A one-shot timer on a global queue (a libdispatch timer source: no thread while it waits).
+/// `@unchecked Sendable`: a dispatch source may be activated and cancelled from any thread.
+struct DeadlineTimer: @unchecked Sendable {
+    private let source: any DispatchSourceTimer
+
+    /// A timer that runs `handler` once, `delay` after ``activate()``, unless cancelled first.
+    init(after delay: Duration, _ handler: @escaping @Sendable () -> Void) {
+        source = DispatchSource.makeTimerSource(queue: .global())
+        source.setEventHandler(handler: handler)
+        source.schedule(deadline: .now() + .nanoseconds(Int(Self.nanoseconds(delay))))
+    }
+
+    /// Starts the timer. Every timer must be activated once, cancelled or not: libdispatch does
+    /// not release a source that never was.
+    func activate() {
+        source.activate()
+    }
+
+    func cancel() {
+        source.cancel()
+    }
+
+    /// A duration in whole nanoseconds, capped at a day (no wait here is longer than an hour).
+    private static func nanoseconds(_ duration: Duration) -> Int64 {
+        let (seconds, attoseconds) = duration.components
+        guard seconds < 86_400 else { return 86_400 * 1_000_000_000 }
+        return max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }

@@ -95,6 +95,65 @@ struct ChangeBusTests {
         #expect(pending.last?.modseq == Int64(Subscriber.bufferLimit + 9))
     }
 
+    @Test func aTimedWaitEndedByAChangeStopsItsTimer() async throws {
+        let bus = ChangeBus()
+        let subscription = bus.subscribe(userID: 1, folderIDs: nil)
+        // Many short waits in a row, each ended by a change long before its deadline: no timer
+        // of an earlier wait may end a later one.
+        for n in 0..<200 {
+            async let received = subscription.next(timeout: .milliseconds(300))
+            bus.publish(StoreChange(userID: 1, folderID: 1, modseq: Int64(n)))
+            #expect(await received?.modseq == Int64(n))
+        }
+        let start = ContinuousClock.now
+        #expect(await subscription.next(timeout: .milliseconds(400)) == nil)
+        #expect(ContinuousClock.now - start >= .milliseconds(400))
+    }
+
+    @Test func thousandsOfTimedWaitsEndTogether() async {
+        let bus = ChangeBus()
+        let subscriptions = (0..<2_000).map { bus.subscribe(userID: Int64($0 % 50), folderIDs: [Int64($0)]) }
+        let start = ContinuousClock.now
+        let woken = await withTaskGroup(of: Bool.self) { group in
+            for subscription in subscriptions {
+                group.addTask { await subscription.next(timeout: .milliseconds(300)) == nil }
+            }
+            var count = 0
+            for await timedOut in group where timedOut { count += 1 }
+            return count
+        }
+        #expect(woken == subscriptions.count)
+        #expect(ContinuousClock.now - start >= .milliseconds(300))
+    }
+
+    @Test func folderChangesReachOnlySubscriptionsThatAskForThem() async throws {
+        let bus = ChangeBus()
+        let watching = bus.subscribe(userID: 1, folderIDs: [10], folderChanges: true)
+        let itemsOnly = bus.subscribe(userID: 1, folderIDs: [10])
+        bus.publish(StoreChange(userID: 1, folderID: 42, modseq: 1, scope: .folder))  // a new folder
+        bus.publish(StoreChange(userID: 1, folderID: 42, modseq: 2))  // its items
+        bus.publish(StoreChange(userID: 1, folderID: 10, modseq: 3))
+        #expect(watching.pending().map(\.modseq) == [1, 3])
+        #expect(itemsOnly.pending().map(\.modseq) == [3])
+    }
+
+    @Test func folderWritesPublishTheFolderScope() async throws {
+        let directory = try TemporaryDirectory()
+        let bus = ChangeBus()
+        let store = try Store(path: directory.storePath(4), userID: 4, bus: bus)
+        defer { try? store.close() }
+        let all = bus.subscribe(userID: 4, folderIDs: nil)
+        let made = try await store.createFolder(class: .calendar, name: "team", displayName: "Team", parentID: nil)
+        _ = try await store.updateFolder(id: made.id, displayName: "Team B", parentID: nil)
+        _ = try await store.put(made.id, "a.ics", body: icsBody(uid: "a"))
+        try await store.deleteFolder(id: made.id)
+        let scopes = all.pending().map(\.scope)
+        #expect(scopes.first == .folder)
+        #expect(scopes[1] == .folder)
+        #expect(scopes[2] == .items)
+        #expect(scopes.last == .folder)
+    }
+
     @Test func storeWritesWakeSubscribers() async throws {
         let directory = try TemporaryDirectory()
         let bus = ChangeBus()
