@@ -81,6 +81,38 @@ struct ContactMergeTests {
         }
     }
 
+    @Test func outlooksAssistantTelephoneIsTheAssistantPhoneNumber() throws {
+        let stored = try golden("contacts/outlook-2016.vcf")
+        let sent = try converter.applicationData(from: stored, context: plainContext())
+        #expect(text(sent, "AssistantPhoneNumber") == "+34 91 555 0150")
+        let changed = try converter.merge(
+            try phoneData("outlook-2016", ["AssistantPhoneNumber": "+34 91 555 0151"]), into: stored,
+            context: plainContext())
+        try expectChange(
+            "outlook-2016", changed.body, removed: ["X-MS-TEL;TYPE=ASSISTANT:+34 91 555 0150"],
+            added: ["X-MS-TEL;TYPE=ASSISTANT:+34 91 555 0151"])
+        let cleared = try converter.merge(
+            try phoneData("outlook-2016", ["AssistantPhoneNumber": nil]), into: stored, context: plainContext())
+        try expectChange("outlook-2016", cleared.body, removed: ["X-MS-TEL;TYPE=ASSISTANT:+34 91 555 0150"], added: [])
+        // An X-MS-TEL of a type EAS has no slot for is not read.
+        let callback = ics("BEGIN:VCARD", "VERSION:3.0", "FN:A", "X-MS-TEL;TYPE=CALLBACK:+1 555 0199", "END:VCARD")
+        let none = try converter.applicationData(from: callback, context: plainContext())
+        #expect(none.map(\.name) == ["FileAs"])
+    }
+
+    @Test func applesAssistantLabelIsTheAssistantPhoneNumber() throws {
+        let stored = ics(
+            "BEGIN:VCARD", "VERSION:3.0", "FN:A", "item1.TEL;type=pref:+1 555 0101",
+            "item1.X-ABLabel:_$!<Assistant>!$_", "END:VCARD")
+        let sent = try converter.applicationData(from: stored, context: plainContext())
+        #expect(text(sent, "AssistantPhoneNumber") == "+1 555 0101")
+        let changed = try converter.merge(
+            [field("Contacts", "FileAs", "A"), field("Contacts", "AssistantPhoneNumber", "+1 555 0102")], into: stored,
+            context: plainContext())
+        #expect(unfoldedLines(changed.body).contains("item1.TEL;TYPE=pref:+1 555 0102"))
+        #expect(unfoldedLines(changed.body).contains("item1.X-ABLabel:_$!<Assistant>!$_"))
+    }
+
     @Test func appleGroupsKeepTheirLabels() throws {
         let stored = try golden("contacts/apple-ios.vcf")
         let edited = try converter.merge(
@@ -172,29 +204,6 @@ struct ContactMergeTests {
         #expect(note != nil)
         let removed = try converter.merge(noBody + [plainBody("")], into: stored, context: plainContext())
         #expect(try VCard.parseSingle(removed.body).text(of: "NOTE") == nil)
-    }
-
-    @Test func aOneMegabytePictureRoundTrips() throws {
-        var generator = SeededGenerator(state: 0x00C0_FFEE)
-        var picture = [UInt8](repeating: 0, count: 1 << 20)
-        for index in picture.indices { picture[index] = UInt8.random(in: 0...255, using: &generator) }
-        picture.replaceSubrange(0..<4, with: [0xFF, 0xD8, 0xFF, 0xE0])
-        let base64 = Data(picture).base64EncodedString()
-        let fields = [field("Contacts", "FileAs", "Big Picture"), field("Contacts", "Picture", base64)]
-        let added = try converter.merge(fields, into: nil, context: plainContext())
-        let card = try VCard.parseSingle(added.body)
-        #expect(card.photo == .inline(data: picture, mediaType: "image/jpeg"))
-        #expect(card.property(named: "PHOTO")?.parameterValues("TYPE") == ["JPEG"])
-        let sent = try converter.applicationData(from: added.body, context: plainContext())
-        #expect(text(sent, "Picture") == base64)
-        // Sent back unchanged, the picture leaves the card as it is.
-        #expect(try converter.merge(sent, into: added.body, context: plainContext()).body == added.body)
-        // In a 4.0 card the picture is a data: URI.
-        let four = try converter.merge(
-            [field("Contacts", "Picture", base64)], into: try golden("contacts/thunderbird-4.vcf"),
-            context: plainContext(supported: []))
-        let photo = try #require(try VCard.parseSingle(four.body).property(named: "PHOTO"))
-        #expect(photo.value.hasPrefix("data:image/jpeg;base64,/9j/4"))
     }
 
     @Test func birthdaysKeepTheDayThePhoneMeant() throws {

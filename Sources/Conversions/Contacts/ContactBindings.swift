@@ -24,7 +24,10 @@ struct ContactBindings {
     var related: [RelatedKind: Int] = [:]
     var children: [Int] = []
     var categories: [Int] = []
-    var picture: (index: Int, data: [UInt8])?
+    /// The first inline PHOTO within ``ContactLimits/maxPictureBytes``; `isSent` when it is also
+    /// within ``ContactLimits/maxSentPictureBytes``, the only case in which it is sent to a client,
+    /// and so the only one in which a client's empty or absent `Picture` clears it.
+    var picture: (index: Int, data: [UInt8], isSent: Bool)?
     var instantMessaging: [Int] = []
     var nickname: Int?
     var note: Int?
@@ -53,11 +56,13 @@ struct ContactBindings {
             switch property.name {
             case "EMAIL" where emails.count < 3: emails.append(index)
             case "TEL": tels.append(index)
+            case let other where ContactPropertyRules.typedPhoneProperties.contains(other):
+                if phoneKind(of: property) != nil { tels.append(index) }
             case "ADR": adrs.append(index)
             case "CATEGORIES": categories.append(index)
             case "PHOTO" where picture == nil:
                 if case .inline(let data, _)? = property.binary, !data.isEmpty, data.count <= limits.maxPictureBytes {
-                    picture = (index, data)
+                    picture = (index, data, data.count <= limits.maxSentPictureBytes)
                 }
             case let other where ContactPropertyRules.instantMessagingProperties.contains(other):
                 if instantMessaging.count < 3 { instantMessaging.append(index) }

@@ -48,7 +48,8 @@ extension ContactConverter {
             return names.isEmpty
                 ? nil : row.element.element(children: names.map { EASElement.contacts("Category").element(text: $0) })
         case .picture:
-            text = bindings.picture.map { Data($0.data).base64EncodedString() }
+            // MS-ASCNTC 2.2.2.58: a picture over the 48 KB limit is not sent.
+            text = bindings.picture.flatMap { $0.isSent ? Data($0.data).base64EncodedString() : nil }
         case .body:
             guard let note = bound(bindings.note)?.text, !note.isEmpty else { return nil }
             return AirSyncBody.element(for: note, context: context)

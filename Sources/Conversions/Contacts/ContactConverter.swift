@@ -17,7 +17,9 @@ import WBXML
 /// two exceptions. The notes (`Body`) change only when the client sends `Data` (a client that
 /// holds a truncated body sends none). `Picture` is cleared only when the client sends it empty,
 /// or names it in `Supported` and leaves it out: phones keep pictures smaller than the ones they
-/// are sent (MS-ASCNTC 2.2.2.58 caps them at 48 KB) and do not send them back with every Change.
+/// are sent and do not send them back with every Change. A stored picture over MS-ASCNTC
+/// 2.2.2.58's 48 KB of base64 (``ContactLimits/maxSentPictureBytes``) is not sent, and so is never
+/// cleared by a Change; a phone's new `Picture` (up to ``ContactLimits/maxPictureBytes``) replaces it.
 public struct ContactConverter: ItemConverter {
     public let limits: ContactLimits
     /// Makes the UID of an Add.

@@ -141,16 +141,19 @@ extension ContactMerge {
     }
 
     /// `Picture` ⇄ the first inline PHOTO. Cleared only by an empty `Picture`, or by leaving out a
-    /// `Picture` the client named in `Supported` (see ``ContactConverter``).
+    /// `Picture` the client named in `Supported` (see ``ContactConverter``), and only when the
+    /// PHOTO was sent: a client never shown a picture too large to send cannot mean to remove it.
     mutating func mergePicture(_ element: EASElement) throws(ConversionError) {
         let bound = bindings.picture
         guard let text = fields.text(element) else {
             // Cleared only when the client manages pictures: it listed Picture in Supported.
-            if ghosting.supported != nil, clearsWhenAbsent(element), let bound { editor.remove(bound.index) }
+            if ghosting.supported != nil, clearsWhenAbsent(element), let bound, bound.isSent {
+                editor.remove(bound.index)
+            }
             return
         }
         guard !text.isEmpty else {
-            if let bound { editor.remove(bound.index) }
+            if let bound, bound.isSent { editor.remove(bound.index) }
             return
         }
         guard let bytes = Base64.decode(text), !bytes.isEmpty else {

@@ -30,6 +30,11 @@ enum ContactPropertyRules {
         "companymain": .companyMain,
     ]
 
+    /// Telephone properties other than TEL, read only when their TYPE names a kind (so never into
+    /// a spare slot): Outlook writes its assistant's number as `X-MS-TEL;TYPE=ASSISTANT`, beside
+    /// X-MS-TEL types EAS has no slot for (CALLBACK, TTYTDD). A Change edits the property in place.
+    static let typedPhoneProperties: Set<String> = ["X-MS-TEL"]
+
     /// How many slots each kind has (Business2PhoneNumber and Home2PhoneNumber are the second ones).
     static func slotCount(_ kind: PhoneKind) -> Int {
         kind == .business || kind == .home ? 2 : 1
