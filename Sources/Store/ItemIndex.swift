@@ -9,6 +9,10 @@ public struct ItemIndex: Sendable, Equatable, Hashable {
     public var startAt: Int64?
     /// End of the last occurrence; nil = open-ended (e.g. an unbounded RRULE).
     public var endAt: Int64?
+    /// Mail: the message is read (`\\Seen`). Tasks (an iCalendar object with a VTODO): the task is
+    /// complete (STATUS:COMPLETED or a COMPLETED date, RFC 5545 §3.8.1.11, §3.8.2.1), so EAS
+    /// FilterType 8 lists incomplete tasks without parsing them; nil for a task written before
+    /// Almanac indexed completion, whose text has to be read. nil for other items.
     public var isRead: Bool?
     public var isFlagged: Bool?
     public var receivedAt: Int64?

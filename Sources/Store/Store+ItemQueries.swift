@@ -2,10 +2,15 @@ import GRDB
 
 extension Store {
     /// The columns of `item` with an empty body in place of `body`.
-    static let columnsWithoutBody = """
-        id, folder_id, resource_name, uid, etag, content_type, CAST('' AS BLOB) AS body, size, created_modseq,
+    static let columnsWithoutBody = columns(body: "CAST('' AS BLOB)")
+
+    /// The columns of `item` with the SQL expression `body` in place of `body`.
+    static func columns(body: String) -> String {
+        """
+        id, folder_id, resource_name, uid, etag, content_type, \(body) AS body, size, created_modseq,
         modseq, created_at, updated_at, subject, sender, start_at, end_at, is_read, is_flagged, received_at
         """
+    }
 
     /// The items of a folder without their bodies (``Item/body`` is empty) and the store's modseq,
     /// in one read: listings that need names, ETags and sizes only (a WebDAV PROPFIND Depth 1 of
@@ -13,11 +18,28 @@ extension Store {
     ///
     /// - Throws: ``StoreError/folderNotFound(_:)``.
     public func itemsWithoutBodies(folderID: Int64) async throws -> (items: [Item], modseq: Int64) {
+        try await items(folderID: folderID, columns: Self.columnsWithoutBody)
+    }
+
+    /// The items of a folder with a body only where the `column` index is NULL, and the store's
+    /// modseq, in one read: a listing that answers from an index, and reads the texts of items
+    /// written before that index existed (EAS FilterType 8 over ``ItemIndex/isRead``).
+    ///
+    /// - Throws: ``StoreError/folderNotFound(_:)``.
+    public func items(folderID: Int64, bodiesWhereNull column: Item.Columns) async throws -> (
+        items: [Item], modseq: Int64
+    ) {
+        try await items(
+            folderID: folderID,
+            columns: Self.columns(body: "CASE WHEN \(column.rawValue) IS NULL THEN body ELSE CAST('' AS BLOB) END"))
+    }
+
+    /// The `columns` of a folder's items in id order, and the store's modseq, in one read.
+    func items(folderID: Int64, columns: String) async throws -> (items: [Item], modseq: Int64) {
         try await database.read { db in
             guard try FolderWrites.exists(db, id: folderID) else { throw StoreError.folderNotFound(folderID) }
             let items = try Item.fetchAll(
-                db, cached: "SELECT \(Self.columnsWithoutBody) FROM item WHERE folder_id = ? ORDER BY id",
-                arguments: [folderID])
+                db, cached: "SELECT \(columns) FROM item WHERE folder_id = ? ORDER BY id", arguments: [folderID])
             return (items, try StoreInfo.fetch(db).modseq)
         }
     }

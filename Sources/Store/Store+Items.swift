@@ -38,12 +38,7 @@ extension Store {
     ///
     /// - Throws: ``StoreError/folderNotFound(_:)``.
     public func listing(folderID: Int64) async throws -> (items: [Item], modseq: Int64) {
-        try await database.read { db in
-            guard try FolderWrites.exists(db, id: folderID) else { throw StoreError.folderNotFound(folderID) }
-            let items = try Item.fetchAll(
-                db, cached: "SELECT * FROM item WHERE folder_id = ? ORDER BY id", arguments: [folderID])
-            return (items, try StoreInfo.fetch(db).modseq)
-        }
+        try await items(folderID: folderID, columns: "*")
     }
 
     /// The items of a folder whose time range overlaps [`start`, `end`) (unix seconds; nil bounds

@@ -1,21 +1,26 @@
 import Foundation
 import ICalendar
+import ItemIndexing
 import Store
 
 /// A folder's items as the state machine compares them (``ServerItem``), with the store
 /// modseq they were listed at, and which of them are in the collection's FilterType window
 /// (MS-ASCMD 2.2.3.68.2): a calendar item is when it ends after the window's start (by the
-/// store's `end_at` index; open-ended items always are), a task when it is not complete.
+/// store's `end_at` index; open-ended items always are), a task when it is not complete (by
+/// the `is_read` index, ``ItemIndex/isRead``).
 enum FolderListing {
     static func items(_ folder: ItemFolder, filter: FilterType, now: Date = Date()) async throws -> (
         items: [ServerItem], modseq: Int64
     ) {
         let effective = filter.effective(for: folder.itemClass)
         if effective == .incompleteTasks {
-            // Completion is not indexed: the task texts are read (task lists are small).
-            let listing = try await folder.store.listing(folderID: folder.id)
+            // Completion is indexed in is_read (ItemIndex.isRead); only tasks written before it
+            // was (is_read NULL) come with their text, which is parsed.
+            let listing = try await folder.store.items(folderID: folder.id, bodiesWhereNull: .isRead)
             return (
-                listing.items.map { ServerItem(id: $0.id, modseq: $0.modseq, inWindow: !isComplete($0.body)) },
+                listing.items.map { item in
+                    ServerItem(id: item.id, modseq: item.modseq, inWindow: !(item.isRead ?? isComplete(item.body)))
+                },
                 listing.modseq
             )
         }
@@ -31,12 +36,12 @@ enum FolderListing {
         )
     }
 
-    /// Whether a stored task is complete (RFC 5545 §3.8.1.11 STATUS:COMPLETED, or a COMPLETED
-    /// date, §3.8.2.1); a text that does not parse counts as incomplete, so it is not hidden.
+    /// Whether a stored task is complete (``CalendarIndex/isComplete(_:)``); a text that does not
+    /// parse counts as incomplete, so it is not hidden.
     static func isComplete(_ body: [UInt8]) -> Bool {
-        guard let object = try? ICalendarObject.parse(bytes: body),
-            let task = object.root.components("VTODO").first(where: { $0.property("RECURRENCE-ID") == nil })
-        else { return false }
-        return task.property("STATUS")?.value.uppercased() == "COMPLETED" || task.property("COMPLETED") != nil
+        guard let object = try? ICalendarObject.parse(bytes: body), let task = CalendarIndex.task(of: object) else {
+            return false
+        }
+        return CalendarIndex.isComplete(task)
     }
 }
