@@ -72,7 +72,9 @@ extension Store {
     }
 
     /// Deletes a folder, its subfolders and their items: a tombstone for each item and each
-    /// folder, and the quota they used is freed.
+    /// folder, and the quota they used is freed. The folders' ActiveSync states go with them in
+    /// the same transaction: their `sync_state` rows (collection = the folder id) and the
+    /// `client_add` rows of Adds sent to them, which no foreign key removes (v0005, v0006).
     ///
     /// - Throws: ``StoreError/folderNotFound(_:)``, ``StoreError/specialFolder(_:)``.
     public func deleteFolder(id: Int64) async throws {
@@ -102,6 +104,9 @@ extension Store {
                 let modseq = try ChangeLog.append(
                     db, folderID: folderID, itemID: nil, resourceName: nil, kind: .folderDeleted, at: now)
                 published.append(StoreChange(userID: userID, folderID: folderID, modseq: modseq, scope: .folder))
+                try db.execute(
+                    cached: "DELETE FROM sync_state WHERE collection = ?", arguments: [String(folderID)])
+                try db.execute(cached: "DELETE FROM client_add WHERE folder_id = ?", arguments: [folderID])
             }
             try db.execute(cached: "DELETE FROM folder WHERE id = ?", arguments: [id])  // cascades
             try ChangeLog.addUsedBytes(db, -freed)

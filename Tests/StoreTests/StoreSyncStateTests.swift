@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 
 @testable import Store
@@ -60,6 +61,46 @@ struct StoreSyncStateTests {
         try await store.deleteSyncStates(deviceID: "a")
         #expect(try await store.syncState(deviceID: "a", collection: "hierarchy") == nil)
         #expect(try await store.syncState(deviceID: "b", collection: "hierarchy") != nil)
+    }
+
+    /// A deleted folder takes its subfolders' and its own sync states and client Adds with it, in
+    /// its transaction; other folders', the hierarchy's and the moved item's own rows stay.
+    @Test func aDeletedFolderLeavesNoSyncStateOrClientAdd() async throws {
+        let directory = try TemporaryDirectory()
+        let store = try Store(path: directory.storePath(), userID: 1, bus: nil)
+        defer { try? store.close() }
+        let calendarID = try await store.calendarID()
+        let work = try await store.createFolder(class: .calendar, name: "work", displayName: "Work", parentID: nil)
+        let sub = try await store.createFolder(class: .calendar, name: "sub", displayName: "Sub", parentID: work.id)
+        let keep = try await store.createFolder(class: .calendar, name: "keep", displayName: "Keep", parentID: nil)
+        for device in ["a", "b"] {
+            for collection in ["hierarchy", String(work.id), String(sub.id), String(keep.id)] {
+                _ = try await store.saveSyncState(
+                    deviceID: device, collection: collection, expectedKey: nil, key: 1, state: [1], previous: nil)
+            }
+        }
+        for (folderID, name) in [(work.id, "moved.ics"), (sub.id, "sub.ics"), (keep.id, "keep.ics")] {
+            _ = try await store.putItem(
+                folderID: folderID, resourceName: name, contentType: "text/calendar", body: icsBody(uid: name),
+                index: ItemIndex(uid: name), condition: .none, quotaLimit: .max,
+                clientAdd: try #require(ClientAdd(deviceID: "a", clientID: name, fingerprint: 1)))
+        }
+        // The Add sent to work now names an item in the calendar: the item's cascade cannot reach it.
+        _ = try await store.moveItem(
+            folderID: work.id, resourceName: "moved.ics", toFolderID: calendarID, toResourceName: "moved.ics",
+            condition: .none)
+
+        try await store.deleteFolder(id: work.id)
+
+        let (states, adds) = try await store.database.read { db in
+            (
+                try String.fetchAll(db, sql: "SELECT device_id || ' ' || collection FROM sync_state ORDER BY 1"),
+                try Int64.fetchAll(db, sql: "SELECT folder_id FROM client_add ORDER BY 1")
+            )
+        }
+        #expect(states == ["a \(keep.id)", "a hierarchy", "b \(keep.id)", "b hierarchy"])
+        #expect(adds == [keep.id])
+        #expect(try await store.item(folderID: calendarID, resourceName: "moved.ics") != nil)
     }
 }
 
