@@ -38,14 +38,20 @@ struct CollectionSyncState: Sendable, Equatable, Codable {
 
     // MARK: Encoding (the bytes of `sync_state.state`)
 
+    /// JSON. Held and skipped items are two arrays each, in id order: the steps from one id to the
+    /// next (the first from 0), and from one modseq to the next (signed). A folder's ids rise by
+    /// small steps and its modseqs mostly do too: 10,000 held items of an imported folder take
+    /// 40 KB instead of the 140 KB of whole numbers (`ids`/`modseqs`, the form before, still read).
     private enum CodingKeys: String, CodingKey {
-        case ids, modseqs, skippedIDs, skippedModseqs, options, clientAdds, upToDate
+        case idSteps, modseqSteps, skippedIDSteps, skippedModseqSteps, options, clientAdds, upToDate
+        case ids, modseqs, skippedIDs, skippedModseqs
     }
 
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
-        held = try Self.map(container, CodingKeys.ids, CodingKeys.modseqs)
-        skipped = try Self.map(container, CodingKeys.skippedIDs, CodingKeys.skippedModseqs)
+        held = try Self.map(container, steps: (.idSteps, .modseqSteps), whole: (.ids, .modseqs))
+        skipped = try Self.map(
+            container, steps: (.skippedIDSteps, .skippedModseqSteps), whole: (.skippedIDs, .skippedModseqs))
         options = try container.decode(SyncOptions.self, forKey: .options)
         clientAdds = try container.decode([ClientAdd].self, forKey: .clientAdds)
         upToDate = try container.decodeIfPresent(Int64.self, forKey: .upToDate)
@@ -54,23 +60,51 @@ struct CollectionSyncState: Sendable, Equatable, Codable {
     func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         let held = self.held.sorted { $0.key < $1.key }
-        try container.encode(held.map(\.key), forKey: .ids)
-        try container.encode(held.map(\.value), forKey: .modseqs)
+        try container.encode(Self.steps(held.map(\.key)), forKey: .idSteps)
+        try container.encode(Self.steps(held.map(\.value)), forKey: .modseqSteps)
         let skipped = self.skipped.sorted { $0.key < $1.key }
-        try container.encode(skipped.map(\.key), forKey: .skippedIDs)
-        try container.encode(skipped.map(\.value), forKey: .skippedModseqs)
+        try container.encode(Self.steps(skipped.map(\.key)), forKey: .skippedIDSteps)
+        try container.encode(Self.steps(skipped.map(\.value)), forKey: .skippedModseqSteps)
         try container.encode(options, forKey: .options)
         try container.encode(clientAdds, forKey: .clientAdds)
         try container.encodeIfPresent(upToDate, forKey: .upToDate)
     }
 
+    /// Each value less the one before it (the first less 0), wrapping: ``values(_:)`` undoes it
+    /// exactly for any Int64s.
+    static func steps(_ values: [Int64]) -> [Int64] {
+        var previous: Int64 = 0
+        return values.map { value in
+            defer { previous = value }
+            return value &- previous
+        }
+    }
+
+    /// The values of ``steps(_:)``.
+    static func values(_ steps: [Int64]) -> [Int64] {
+        var value: Int64 = 0
+        return steps.map { step in
+            value = value &+ step
+            return value
+        }
+    }
+
+    /// An id → modseq map from its steps, or from the whole numbers of the form before.
     private static func map(
-        _ container: KeyedDecodingContainer<CodingKeys>, _ keys: CodingKeys, _ values: CodingKeys
+        _ container: KeyedDecodingContainer<CodingKeys>, steps: (CodingKeys, CodingKeys),
+        whole: (CodingKeys, CodingKeys)
     ) throws -> [Int64: Int64] {
-        let ids = try container.decode([Int64].self, forKey: keys)
-        let modseqs = try container.decode([Int64].self, forKey: values)
+        let ids: [Int64]
+        let modseqs: [Int64]
+        if let idSteps = try container.decodeIfPresent([Int64].self, forKey: steps.0) {
+            ids = values(idSteps)
+            modseqs = values(try container.decode([Int64].self, forKey: steps.1))
+        } else {
+            ids = try container.decode([Int64].self, forKey: whole.0)
+            modseqs = try container.decode([Int64].self, forKey: whole.1)
+        }
         guard ids.count == modseqs.count else {
-            throw DecodingError.dataCorruptedError(forKey: values, in: container, debugDescription: "length")
+            throw DecodingError.dataCorruptedError(forKey: steps.1, in: container, debugDescription: "length")
         }
         return Dictionary(zip(ids, modseqs), uniquingKeysWith: { _, last in last })
     }
