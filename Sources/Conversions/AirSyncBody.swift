@@ -15,7 +15,7 @@ public enum AirSyncBody {
         let preference =
             context.bodyPreferences.first { $0.type == .plainText || $0.type == .html }
             ?? BodyPreference(type: .plainText)
-        let whole = preference.type == .html ? html(from: text) : text
+        let whole = preference.type == .html ? HTMLText.document(from: text) : text
         let size = whole.utf8.count
         var children = [
             WBXMLElement(namespace, "Type", text: String(preference.type.rawValue)),
@@ -66,12 +66,5 @@ public enum AirSyncBody {
             characters += 1
         }
         return String(text.prefix(characters))
-    }
-
-    /// Plain text as an HTML document: escaped, with line breaks kept.
-    static func html(from text: String) -> String {
-        let escaped = HTMLText.escape(text).replacingOccurrences(of: "\r\n", with: "\n")
-            .replacingOccurrences(of: "\n", with: "<br>\r\n")
-        return "<html><body>" + escaped + "</body></html>"
     }
 }

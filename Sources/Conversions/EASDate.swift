@@ -6,12 +6,13 @@ import ICalendar
 /// `Tasks:Until`/`Start` are dateTime (MS-ASDTYPE 2.3, `2026-11-21T09:30:00.000Z`). Clients are
 /// not strict, so either form is read for any field; 16.x all-day times come without `Z`
 /// (local dates, MS-ASCAL 2.2.2.1) and task `StartDate`/`DueDate` are local times written as if
-/// UTC (MS-ASTASK 2.2.2).
-enum EASDate {
+/// UTC (MS-ASTASK 2.2.2). Settings' out-of-office `StartTime`/`EndTime` (MS-ASCMD 2.2.3.175.1,
+/// 2.2.3.66.1) are dateTime too.
+public enum EASDate {
     /// A parsed value: wall seconds (read as UTC) and whether the text said UTC (`Z`).
-    struct Value: Equatable {
-        var seconds: Int64
-        var isUTC: Bool
+    public struct Value: Equatable, Sendable {
+        public var seconds: Int64
+        public var isUTC: Bool
     }
 
     /// `20261121T093000Z` (or without `Z` for local times).
@@ -20,7 +21,7 @@ enum EASDate {
     }
 
     /// `2026-11-21T09:30:00.000Z`.
-    static func dateTime(_ seconds: Int64) -> String {
+    public static func dateTime(_ seconds: Int64) -> String {
         let time = CivilTime(seconds: seconds)
         return CivilTime.pad(time.year, 4) + "-" + CivilTime.pad(time.month, 2) + "-" + CivilTime.pad(time.day, 2) + "T"
             + CivilTime.pad(time.hour, 2) + ":" + CivilTime.pad(time.minute, 2) + ":" + CivilTime.pad(time.second, 2)
@@ -28,7 +29,7 @@ enum EASDate {
     }
 
     /// Reads either form: `YYYYMMDDTHHMMSS[Z]`, `YYYY-MM-DDTHH:MM:SS[.fff][Z]`, or a bare date.
-    static func parse(_ text: String) -> Value? {
+    public static func parse(_ text: String) -> Value? {
         guard text.utf8.count <= 40 else { return nil }
         var value = Substring(text.trimmingCharacters(in: " "))
         var isUTC = false

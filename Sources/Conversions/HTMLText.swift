@@ -1,6 +1,9 @@
-/// Plain text to and from the HTML bodies EAS clients send and ask for. Reduction is bounded by
-/// the input: one pass, no backtracking.
-enum HTMLText {
+import Foundation
+
+/// Plain text to and from the HTML bodies EAS clients send and ask for (item bodies, MS-ASAIRS
+/// 2.2.2.9; out-of-office replies, MS-ASCMD 2.2.3.119). Reduction is bounded by the input: one
+/// pass, no backtracking.
+public enum HTMLText {
     /// Escapes the five characters HTML gives meaning to.
     static func escape(_ text: String) -> String {
         var out = ""
@@ -18,6 +21,13 @@ enum HTMLText {
         return out
     }
 
+    /// Plain text as an HTML document: escaped, with line breaks kept (each `<br>` ends a line).
+    public static func document(from text: String) -> String {
+        let escaped = escape(text).replacingOccurrences(of: "\r\n", with: "\n")
+            .replacingOccurrences(of: "\n", with: "<br>\r\n")
+        return "<html><body>" + escaped + "</body></html>"
+    }
+
     /// Named entities decoded by ``plainText(of:)``, besides numeric ones.
     static let entities: [String: String] = [
         "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}",
@@ -28,7 +38,7 @@ enum HTMLText {
 
     /// The text of an HTML fragment: tags dropped (line-breaking ones become a newline), the
     /// content of `<head>`, `<style>` and `<script>` dropped, entities decoded.
-    static func plainText(of html: String) -> String {
+    public static func plainText(of html: String) -> String {
         var out = ""
         var skipping: String?
         var rest = Substring(html)

@@ -65,9 +65,10 @@ struct SettingsTests {
             let html = try #require(
                 try decode(try await fixture.post("Settings", oofGet("HTML"), policyKey: key)).child("Oof")?.child(
                     "Get"))
+            // The body as item bodies make it (HTMLText): a line break after each <br>.
             #expect(
-                html.children(named: "OofMessage")[0].childText("ReplyMessage")?.contains(
-                    "Away &lt;until&gt; Monday<br>Ask Bob") == true)
+                html.children(named: "OofMessage")[0].childText("ReplyMessage")
+                    == "<html><body>Away &lt;until&gt; Monday<br>\r\nAsk Bob</body></html>")
             #expect(html.children(named: "OofMessage")[1].childText("ReplyMessage") == "<p>Closed</p>")
         }
     }
@@ -78,6 +79,9 @@ struct SettingsTests {
             for body in [
                 oofSet(state: "2", start: "2027-01-04T08:00:00.000Z", end: "2026-12-20T08:00:00.000Z"),
                 oofSet(state: "2"), oofSet(state: "7"),
+                // MS-ASDTYPE 2.3: dateTime is UTC, its `Z` required.
+                oofSet(state: "2", start: "2026-12-20T08:00:00.000", end: "2027-01-04T08:00:00.000Z"),
+                oofSet(state: "2", start: "2026-12-20T08:00:00+01:00", end: "2027-01-04T08:00:00.000Z"),
             ] {
                 let answer = try decode(try await fixture.post("Settings", body, policyKey: key))
                 #expect(answer.child("Oof")?.status == "5")

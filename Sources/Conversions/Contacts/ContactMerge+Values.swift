@@ -4,7 +4,7 @@ import VCard
 /// The fields with values of their own kind: dates, lists, the nickname, the picture and the notes.
 extension ContactMerge {
     /// `Birthday`, `Anniversary` ⇄ BDAY, ANNIVERSARY (or the X- property the card has): the
-    /// calendar date the client meant (``EASDateTime/intendedDate``), written in the card's style;
+    /// calendar date the client meant (``ContactDate/intended(_:)``), written in the card's style;
     /// year 1604 is Apple's "no year". A date whose day is unchanged keeps its property as is.
     mutating func mergeDate(_ element: EASElement, kind: DateKind) throws(ConversionError) {
         let bound = bindings.dates[kind]

@@ -1,3 +1,4 @@
+import Conversions
 import Directory
 import Foundation
 import WBXML
@@ -39,8 +40,8 @@ enum OofSettings {
             value.state = state
         }
         if value.state == .timeBased {
-            guard let start = set.childText("StartTime").flatMap(EASDateTime.parse),
-                let end = set.childText("EndTime").flatMap(EASDateTime.parse), start < end
+            guard let start = set.childText("StartTime").flatMap(instant),
+                let end = set.childText("EndTime").flatMap(instant), start < end
             else { return nil }
             value.start = start
             value.end = end
@@ -63,14 +64,24 @@ enum OofSettings {
         return value
     }
 
+    /// An instant of a `Set` (MS-ASDTYPE 2.3 dateTime); nil unless the text says UTC (`Z`).
+    static func instant(_ text: String) -> Date? {
+        guard let value = EASDate.parse(text), value.isUTC else { return nil }
+        return Date(timeIntervalSince1970: TimeInterval(value.seconds))
+    }
+
     /// The `Get` answer, each message in the body type asked for.
     static func getElement(_ value: OutOfOffice, html: Bool) -> WBXMLElement {
         var children = [
             WBXMLElement("Settings", "OofState", text: String(states.first { $0.1 == value.state }?.0 ?? 0))
         ]
         if value.state == .timeBased, let start = value.start, let end = value.end {
-            children.append(WBXMLElement("Settings", "StartTime", text: EASDateTime.format(start)))
-            children.append(WBXMLElement("Settings", "EndTime", text: EASDateTime.format(end)))
+            children.append(
+                WBXMLElement(
+                    "Settings", "StartTime", text: EASDate.dateTime(Int64(start.timeIntervalSince1970.rounded(.down)))))
+            children.append(
+                WBXMLElement(
+                    "Settings", "EndTime", text: EASDate.dateTime(Int64(end.timeIntervalSince1970.rounded(.down)))))
         }
         let messages = [value.internal, value.externalKnown, value.externalUnknown]
         for (audience, message) in zip(audiences, messages) {
@@ -89,29 +100,14 @@ enum OofSettings {
     }
 }
 
-/// Converting a reply between the stored body type and the one a client asks for.
+/// Converting a reply between the stored body type and the one a client asks for, the way item
+/// bodies are (``HTMLText``).
 enum OofText {
     static func convert(_ message: OutOfOffice.Message, toHTML: Bool) -> String {
         switch (message.bodyType, toHTML) {
-        case (.html, true), (.text, false): return message.text
-        case (.text, true):
-            let escaped = message.text.replacingOccurrences(of: "&", with: "&amp;")
-                .replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
-            return "<html><body>" + escaped.replacingOccurrences(of: "\n", with: "<br>") + "</body></html>"
-        case (.html, false):
-            return plainText(ofHTML: message.text)
+        case (.html, true), (.text, false): message.text
+        case (.text, true): HTMLText.document(from: message.text)
+        case (.html, false): HTMLText.plainText(of: message.text)
         }
-    }
-
-    /// The text of an HTML reply: tags dropped, line breaks kept, the common entities read.
-    static func plainText(ofHTML html: String) -> String {
-        var text = html.replacingOccurrences(of: "<br>", with: "\n", options: .caseInsensitive)
-            .replacingOccurrences(of: "<br/>", with: "\n", options: .caseInsensitive)
-            .replacingOccurrences(of: "</p>", with: "\n", options: .caseInsensitive)
-        text = text.replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
-        for (entity, character) in [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&nbsp;", " "), ("&amp;", "&")] {
-            text = text.replacingOccurrences(of: entity, with: character)
-        }
-        return text.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
