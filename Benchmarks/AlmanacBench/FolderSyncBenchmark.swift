@@ -1,8 +1,5 @@
-import AlmanacServer
 import AsyncHTTPClient
-import Directory
 import Foundation
-import Logging
 
 /// `AlmanacBench foldersync`: FolderSync requests per second through a real server on loopback.
 /// A temporary data directory gets a domain and an Enhanced user; `almanac serve`'s service runs
@@ -56,54 +53,25 @@ struct FolderSyncBenchmark {
     }
 
     func run() async throws {
-        // The server's per-request info line is not written (as with `--log-level warning`).
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = .warning
-            return handler
-        }
+        BenchServer.bootstrapLogging()
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-bench-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let address = "bench@bench.test"
         let password = "Bench-\(UUID().uuidString)"
-        try await Self.prepare(root: root, address: address, password: password)
-
-        var configuration = ServerConfiguration()
-        configuration.dataDirectory = root.path
-        configuration.port = 0
-        configuration.logLevel = .warning
-        let (ports, listening) = AsyncStream.makeStream(of: Int.self)
-        let server = Task {
-            defer { listening.finish() }
-            try await AlmanacService(configuration: configuration, logger: Logger(label: "almanac")).run {
-                listening.yield($0.port)
-            }
-        }
-        var portIterator = ports.makeAsyncIterator()
-        guard let port = await portIterator.next() else {
-            try await server.value
-            throw BenchmarkError(message: "the server stopped before it listened")
-        }
+        try await BenchServer.prepare(root: root, address: address, password: password)
+        let server = try await BenchServer.start(root: root)
         var httpConfiguration = HTTPClient.Configuration()
         httpConfiguration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = clients
         let http = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         do {
-            try await measureCases(http: http, port: port, address: address, password: password)
+            try await measureCases(http: http, port: server.port, address: address, password: password)
         } catch {
             try? await http.shutdown()
-            Self.stop()
-            _ = await server.result
+            try? await server.stop()
             throw error
         }
         try await http.shutdown()
-        Self.stop()
-        try await server.value
-    }
-
-    /// Stops the server as `almanac serve` is stopped: SIGTERM, which its service group (trapping
-    /// it since before the port was bound) turns into a graceful shutdown that closes the databases.
-    private static func stop() {
-        kill(getpid(), SIGTERM)
+        try await server.stop()
     }
 
     private func measureCases(http: HTTPClient, port: Int, address: String, password: String) async throws {
@@ -185,21 +153,5 @@ struct FolderSyncBenchmark {
         var all = Latencies()
         for (_, _, latencies) in results { for sample in latencies.samples { all.append(sample) } }
         return Outcome(clients: results.map(\.1), latencies: all, elapsed: elapsed)
-    }
-
-    /// The data directory: the domain `bench.test` and the Enhanced user, with the default folders.
-    private static func prepare(root: URL, address: String, password: String) async throws {
-        let data = DataDirectory(path: root.path)
-        try data.create()
-        let directory = try Directory(path: data.directoryDatabase.path)
-        do {
-            _ = try await directory.addDomain("bench.test")
-            try await Provisioning(data: data, directory: directory).addUser(
-                address: address, password: password, plan: .enhanced, quotaBytes: nil, displayName: "Bench User")
-        } catch {
-            try? directory.close()
-            throw error
-        }
-        try directory.close()
     }
 }
