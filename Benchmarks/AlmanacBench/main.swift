@@ -1,7 +1,7 @@
 import Foundation
 
 // AlmanacBench: throughput and latency benchmarks (DESIGN.md: Benchmarks/), one subcommand each.
-// Local only: temporary files, and for foldersync a server on 127.0.0.1.
+// Local only: temporary files, and for foldersync and sync a server on 127.0.0.1.
 
 let usage = """
     usage: AlmanacBench <benchmark> [options]
@@ -11,6 +11,9 @@ let usage = """
       wbxml [--items N] [--seconds S]  WBXML decode and encode throughput of a Sync response
       foldersync [--requests N] [--seconds S] [--clients C]
                                        FolderSync requests per second through a server on loopback
+      sync [--items N | --quick] [--version 14.1|16.1]
+                                       initial Sync (windows of 512) and incremental Sync of N events
+                                       and N contacts through a server on loopback
       ping [--users U] [--devices D] [--changes N] [--quick] [--almanac PATH]
                                        U × D phones waiting in Ping on an almanac serve process:
                                        memory per Ping, push latency, CalDAV GET beside them
@@ -25,6 +28,8 @@ do {
         try WBXMLBenchmark(arguments: arguments.dropFirst()).run()
     case "foldersync":
         try await FolderSyncBenchmark(arguments: arguments.dropFirst()).run()
+    case "sync":
+        try await SyncBenchmark(arguments: arguments.dropFirst()).run()
     case "ping":
         try await PingBenchmark(arguments: arguments.dropFirst()).run()
     case "-h", "--help", "help":
