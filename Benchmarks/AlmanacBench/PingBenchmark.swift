@@ -212,10 +212,10 @@ struct PingBenchmark {
         var lastUser = -1
         var waitedAgain = Latencies()
         for change in 0..<changes {
-            var user = Int(generator.next() % UInt64(users))
+            var user = generator.next(below: users)
             if user == lastUser { user = (user + 1) % users }
             lastUser = user
-            let toCalendar = generator.next() % 2 == 0
+            let toCalendar = generator.next(below: 2) == 0
             let ids = folders[user] ?? ("", "")
             let deviceIDs = (0..<devices).map { "U\(user)D\($0)" }
             let name = "change-\(change)"
@@ -327,22 +327,5 @@ struct PingBenchmark {
             throw error
         }
         try directory.close()
-    }
-}
-
-/// SplitMix64: a small seeded generator, so runs pick the same users.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
