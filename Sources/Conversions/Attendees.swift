@@ -29,10 +29,27 @@ enum Attendees {
             type: AttendeeTables.resourceTypes.contains(cutype) ? 3 : AttendeeTables.typeByRole[role] ?? 1)
     }
 
+    /// The event's attendees as EAS says them, in order.
+    static func entries(of event: ICalendarComponent) -> [Entry] {
+        event.properties("ATTENDEE").map(entry)
+    }
+
     static func element(of event: ICalendarComponent) -> WBXMLElement? {
         let attendees = event.properties("ATTENDEE")
         guard !attendees.isEmpty else { return nil }
-        return WBXMLElement(
+        return list(attendees)
+    }
+
+    /// `Attendees` of an overridden instance (MS-ASCAL 2.2.2.4, a child of `Exception` from
+    /// 14.0): sent only when the instance's list says something else than the series', and
+    /// then empty when the instance has none.
+    static func exceptionElement(of instance: ICalendarComponent, master: ICalendarComponent) -> WBXMLElement? {
+        guard entries(of: instance) != entries(of: master) else { return nil }
+        return list(instance.properties("ATTENDEE"))
+    }
+
+    private static func list(_ attendees: [ICalendarProperty]) -> WBXMLElement {
+        WBXMLElement(
             "Calendar", "Attendees",
             children: attendees.map { property in
                 let entry = entry(of: property)
@@ -62,6 +79,14 @@ enum Attendees {
                     type: try fields.integer("AttendeeType", "Calendar", in: 1...3)))
         }
         return entries
+    }
+
+    /// An instance's attendees when its `Exception` has no `Attendees`: "the same as the
+    /// top-level Attendees" (MS-ASCAL 2.2.2.4), so the series' ATTENDEEs, unless the instance's
+    /// already say the same (then its own parameters stay).
+    static func follow(_ master: ICalendarComponent, into instance: inout ICalendarComponent) {
+        guard entries(of: instance) != entries(of: master) else { return }
+        instance.replaceProperties("ATTENDEE", with: master.properties("ATTENDEE"))
     }
 
     /// Makes the event's ATTENDEEs the client's list, in its order; a new attendee gets RSVP=TRUE

@@ -3,8 +3,9 @@ import WBXML
 
 /// `Exceptions` (MS-ASCAL 2.2.2) of a recurring event: each EXDATE (RFC 5545 §3.8.5.1) as a
 /// deleted instance, each overridden instance (a VEVENT with RECURRENCE-ID, §3.8.4.4) with the
-/// fields in which it differs from the master, its times always. An instance is named by its
-/// original start: `ExceptionStartTime` before 16.0, `AirSyncBase:InstanceId` from 16.0.
+/// fields in which it differs from the master (its Attendees from 14.0, MS-ASCAL 2.2.2.4), its
+/// times always. An instance is named by its original start: `ExceptionStartTime` before 16.0,
+/// `AirSyncBase:InstanceId` from 16.0.
 struct EventExceptions {
     let object: ICalendarObject
     let master: ICalendarComponent
@@ -88,6 +89,9 @@ struct EventExceptions {
         let reminder = outbound.reminder(of: instance, times: own)
         if reminder != outbound.reminder(of: master, times: times) {
             children.append(WBXMLElement("Calendar", "Reminder", text: String(reminder ?? 0)))
+        }
+        if version >= .v140, let attendees = Attendees.exceptionElement(of: instance, master: master) {
+            children.append(attendees)
         }
         return WBXMLElement("Calendar", "Exception", children: children)
     }
