@@ -3,8 +3,9 @@ import WBXML
 
 /// `Exceptions` (MS-ASCAL 2.2.2) of a recurring event: each EXDATE (RFC 5545 §3.8.5.1) as a
 /// deleted instance, each overridden instance (a VEVENT with RECURRENCE-ID, §3.8.4.4) with the
-/// fields in which it differs from the master (its Attendees from 14.0, MS-ASCAL 2.2.2.4), its
-/// times always. An instance is named by its original start: `ExceptionStartTime` before 16.0,
+/// fields in which it differs from the master (its Attendees and AppointmentReplyTime from 14.0,
+/// MS-ASCAL 2.2.2.4, 2.2.2.2; its online-meeting links from 14.1, 2.2.2.33, 2.2.2.34), its times
+/// always. An instance is named by its original start: `ExceptionStartTime` before 16.0,
 /// `AirSyncBase:InstanceId` from 16.0.
 struct EventExceptions {
     let object: ICalendarObject
@@ -93,6 +94,16 @@ struct EventExceptions {
         if version >= .v140, let attendees = Attendees.exceptionElement(of: instance, master: master) {
             children.append(attendees)
         }
+        if version >= .v140 {
+            let replied = MeetingReply.time(
+                of: instance, meeting: Meeting(event: instance, context: context), in: object)
+            let seriesReplied = MeetingReply.time(
+                of: master, meeting: Meeting(event: master, context: context), in: object)
+            if let replied, replied != seriesReplied {
+                children.append(WBXMLElement("Calendar", "AppointmentReplyTime", text: EASDate.compact(replied)))
+            }
+        }
+        children += OnlineMeeting.exceptionElements(of: instance, master: master, version: version)
         return WBXMLElement("Calendar", "Exception", children: children)
     }
 }

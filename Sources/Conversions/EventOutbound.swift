@@ -46,9 +46,13 @@ struct EventOutbound {
         }
         if version >= .v140, meeting.isMeeting {
             out.append(field("ResponseRequested", meeting.responseRequested ? "1" : "0"))
+            if let replied = MeetingReply.time(of: master, meeting: meeting, in: object) {
+                out.append(field("AppointmentReplyTime", EASDate.compact(replied)))
+            }
             if let response = meeting.responseType { out.append(field("ResponseType", String(response))) }
             out.append(field("DisallowNewTimeProposal", meeting.disallowsNewTime ? "1" : "0"))
         }
+        out += OnlineMeeting.elements(of: master, version: version)
         return out
     }
 
