@@ -14,6 +14,15 @@ enum TaskFields {
     static let regenerateProperty = "X-ALMANAC-TASK-REGENERATE"
     static let deadOccurProperty = "X-ALMANAC-TASK-DEADOCCUR"
 
+    /// `Tasks:OrdinalDate` and `Tasks:SubOrdinalDate`, a client's sort keys (defined in
+    /// MS-ASEMAIL 2.2.2.56 and 2.2.2.76 for flags, and sent by phones for tasks as well): the
+    /// first a UTC DATE-TIME, the second a string that breaks ties. iCalendar has neither, so
+    /// they are X- properties of the VTODO.
+    static let ordinalDateProperty = "X-ALMANAC-TASK-ORDINALDATE"
+    static let subOrdinalDateProperty = "X-ALMANAC-TASK-SUBORDINALDATE"
+    /// Longer SubOrdinalDate values are refused (PidLidToDoSubOrdinal holds at most 254).
+    static let maximumSubOrdinalLength = 254
+
     static func importance(of todo: ICalendarComponent) -> Int {
         let priority = todo.value("PRIORITY").flatMap { Int($0.trimmingCharacters(in: " ")) } ?? 0
         return importanceByPriority[priority] ?? 1

@@ -48,6 +48,29 @@ struct TaskInbound {
         }
         try applyReminder(to: &todo, start: oldStart, due: oldDue)
         try applyRecurrence(to: &todo, first: oldStart ?? oldDue)
+        try applyOrdering(to: &todo)
+    }
+
+    /// OrdinalDate and SubOrdinalDate (``TaskFields/ordinalDateProperty``) → their X-
+    /// properties, written only when they say something else; absent, cleared when not ghosted.
+    private func applyOrdering(to todo: inout ICalendarComponent) throws(ConversionError) {
+        let property = TaskFields.ordinalDateProperty
+        if let ordinal = try fields.date("OrdinalDate", "Tasks") {
+            if todo.value(property).flatMap(EASDate.parse)?.seconds != ordinal.seconds {
+                todo.setValue(EASDate.compact(ordinal.seconds), of: property)
+            }
+        } else if ghosting.clearsWhenAbsent("OrdinalDate", "Tasks") {
+            todo.removeAll(property)
+        }
+        let subProperty = TaskFields.subOrdinalDateProperty
+        if let sub = try fields.text("SubOrdinalDate", "Tasks") {
+            guard sub.utf8.count <= TaskFields.maximumSubOrdinalLength else {
+                throw .invalidField(name: "SubOrdinalDate", value: ClientFields.shown(sub))
+            }
+            if sub.isEmpty { todo.removeAll(subProperty) } else { todo.setValue(sub, of: subProperty) }
+        } else if ghosting.clearsWhenAbsent("SubOrdinalDate", "Tasks") {
+            todo.removeAll(subProperty)
+        }
     }
 
     /// StartDate/UtcStartDate, DueDate/UtcDueDate (MS-ASTASK 2.2.2) → DTSTART, DUE: in the stored form (a DATE stays a DATE); a new date is a DATE

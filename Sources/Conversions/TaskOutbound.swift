@@ -44,6 +44,12 @@ struct TaskOutbound {
         } else {
             out.append(field("ReminderSet", "0"))
         }
+        if let ordinal = todo.value(TaskFields.ordinalDateProperty).flatMap(EASDate.parse) {
+            out.append(field("OrdinalDate", EASDate.dateTime(ordinal.seconds)))
+        }
+        if let sub = todo.value(TaskFields.subOrdinalDateProperty), !sub.isEmpty {
+            out.append(field("SubOrdinalDate", sub))
+        }
         return out
     }
 

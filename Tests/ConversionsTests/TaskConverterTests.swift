@@ -90,4 +90,36 @@ struct TaskConverterTests {
         #expect(item.value("RRULE") == "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO")
         #expect(item.value(TaskFields.regenerateProperty) == "1")
     }
+
+    /// OrdinalDate and SubOrdinalDate (MS-ASEMAIL 2.2.2.56, 2.2.2.76, Tasks namespace): kept
+    /// when a phone sends them, sent back, and absent when never set.
+    @Test func ordinalDatesAreKeptAndSentBack() throws {
+        let stored = try golden("due-date")
+        var fields = try converter.applicationData(from: stored, context: v141)
+        #expect(!fields.contains { $0.name == "OrdinalDate" || $0.name == "SubOrdinalDate" })
+        fields += [task("OrdinalDate", "2026-11-21T09:30:12.000Z"), task("SubOrdinalDate", "5555555")]
+        let merged = try converter.merge(fields, into: stored, context: v141).body
+        let item = try todo(merged)
+        #expect(item.value(TaskFields.ordinalDateProperty) == "20261121T093012Z")
+        #expect(item.value(TaskFields.subOrdinalDateProperty) == "5555555")
+        let sent = try converter.applicationData(from: merged, context: v141)
+        #expect(sent.first { $0.name == "OrdinalDate" }?.text == "2026-11-21T09:30:12.000Z")
+        #expect(sent.first { $0.name == "SubOrdinalDate" }?.text == "5555555")
+        // Sent back unchanged, nothing is rewritten.
+        #expect(try converter.merge(sent, into: merged, context: v141).body == merged)
+        // Ghosted, a Change without them keeps them; managed, it clears them.
+        let without = sent.filter { $0.name != "OrdinalDate" && $0.name != "SubOrdinalDate" }
+        let ghosted = ConversionContext(version: .v141, supported: ["Tasks:Subject"])
+        #expect(try converter.merge(without, into: merged, context: ghosted).body == merged)
+        let cleared = try todo(try converter.merge(without, into: merged, context: v141).body)
+        #expect(cleared.property(TaskFields.ordinalDateProperty) == nil)
+        #expect(cleared.property(TaskFields.subOrdinalDateProperty) == nil)
+        expectInvalidField("OrdinalDate") {
+            _ = try converter.merge([task("OrdinalDate", "tomorrow")], into: stored, context: v141)
+        }
+        expectInvalidField("SubOrdinalDate") {
+            _ = try converter.merge(
+                [task("SubOrdinalDate", String(repeating: "5", count: 255))], into: stored, context: v141)
+        }
+    }
 }
