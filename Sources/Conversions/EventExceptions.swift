@@ -46,6 +46,29 @@ struct EventExceptions {
         }
     }
 
+    /// The RECURRENCE-IDs (UTC seconds) of the master's overrides that match no instance of
+    /// its recurrence set (RFC 5545 §3.8.5), the overrides themselves left out: a series moved
+    /// by another client without its overrides, or an override written for a date the rule
+    /// never had. They are still sent as exceptions, named by their RECURRENCE-ID; phones that
+    /// cannot place them leave them out of the lists they send back, so a Change's
+    /// `Exceptions` never removes them.
+    static func unmatched(of master: ICalendarComponent, in object: ICalendarObject) -> Set<Int64> {
+        let found = overrides(of: master, in: object.root)
+        guard !found.isEmpty else { return [] }
+        var bare = object.root
+        bare.components.removeAll { $0.name == "VEVENT" && $0 != master }
+        let series = ICalendarObject(root: bare)
+        var result: Set<Int64> = []
+        for instance in found {
+            guard let id = instance.component.property("RECURRENCE-ID").flatMap({ object.instant(of: $0) }) else {
+                continue
+            }
+            let matches = series.occurrences(of: "VEVENT", from: id, to: id &+ 1).contains { $0.recurrenceID == id }
+            if !matches { result.insert(id) }
+        }
+        return result
+    }
+
     private func deleted() -> WBXMLElement {
         WBXMLElement("Calendar", "Deleted", text: "1")
     }

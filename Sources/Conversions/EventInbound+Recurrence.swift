@@ -36,7 +36,9 @@ extension EventInbound {
     }
 
     /// The client's `Exceptions` is the whole list (MS-ASCAL 2.2.2): deleted instances become
-    /// the EXDATEs, changed ones the overridden VEVENTs; stored ones it no longer names go.
+    /// the EXDATEs, changed ones the overridden VEVENTs; stored ones it no longer names go,
+    /// except overrides that matched no instance of the stored series
+    /// (``EventExceptions/unmatched(of:in:)``), which phones drop from their lists.
     mutating func applyExceptions(_ list: ClientFields, placed: PlacedTimes) throws(ConversionError) {
         var items: [(original: Int64, deleted: Bool, fields: ClientFields)] = []
         for element in list.elements where element.name == "Exception" {
@@ -66,7 +68,8 @@ extension EventInbound {
                 added.append(created)
             }
         }
-        removeOverrides(except: kept)
+        let unmatched = EventExceptions.unmatched(of: original.root.components[storedMasterIndex], in: original)
+        removeOverrides(except: kept.union(unmatched))
         let last = root.components.lastIndex { $0.name == "VEVENT" } ?? root.components.count - 1
         root.components.insert(contentsOf: added, at: last + 1)
     }

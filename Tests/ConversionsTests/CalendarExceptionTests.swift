@@ -5,7 +5,8 @@ import WBXML
 @testable import Conversions
 
 /// Overridden instances as `Exception`s (MS-ASCAL 2.2.2.21) beyond their times and text fields:
-/// their own `Attendees` (MS-ASCAL 2.2.2.4, from 14.0).
+/// their own `Attendees` (MS-ASCAL 2.2.2.4, from 14.0); overrides without a series or without
+/// an instance to replace.
 struct CalendarExceptionTests {
     let converter = CalendarConverter()
     let v121 = ConversionContext(version: .v121)
@@ -138,5 +139,64 @@ struct CalendarExceptionTests {
         // Bo was the series' attendee: his line stays as the series wrote it.
         #expect(instance.properties("ATTENDEE").map(\.value) == ["mailto:bo@example.com"])
         #expect(instance.property("ATTENDEE")?.parameter("RSVP")?.value == "TRUE")
+    }
+
+    /// Two overrides whose series this calendar never got (invited to two instances only).
+    let orphans = ics(
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN", "BEGIN:VEVENT", "UID:orphans",
+        "RECURRENCE-ID;TZID=Europe/Berlin:20261102T090000", "DTSTAMP:20261001T120000Z",
+        "DTSTART;TZID=Europe/Berlin:20261102T100000", "DTEND;TZID=Europe/Berlin:20261102T103000",
+        "SUMMARY:Review (2 Nov)", "END:VEVENT", "BEGIN:VEVENT", "UID:orphans",
+        "RECURRENCE-ID;TZID=Europe/Berlin:20261116T090000", "DTSTAMP:20261001T120000Z",
+        "DTSTART;TZID=Europe/Berlin:20261116T090000", "DTEND;TZID=Europe/Berlin:20261116T093000",
+        "SUMMARY:Review (16 Nov)", "END:VEVENT", "END:VCALENDAR")
+
+    @Test(arguments: [ProtocolVersion.v141, .v161])
+    func overridesWithoutTheirSeriesAreASingleAppointment(_ version: ProtocolVersion) throws {
+        let context = ConversionContext(version: version)
+        let sent = try converter.applicationData(from: orphans, context: context)
+        // 2 November, 10:00 CET, is 09:00 UTC.
+        #expect(sent.first { $0.name == "StartTime" }?.text == "20261102T090000Z")
+        #expect(sent.first { $0.name == "Subject" }?.text == "Review (2 Nov)")
+        #expect(!sent.contains { $0.name == "Recurrence" || $0.name == "Exceptions" })
+        // A Change from the phone writes into that instance; the other one stays as stored.
+        var changed = sent
+        changed.removeAll { $0.name == "Subject" }
+        changed.append(cal("Subject", "Review (moved)"))
+        let after = try events(try converter.merge(changed, into: orphans, context: context).body)
+        let before = try events(orphans)
+        #expect(after.count == 2)
+        #expect(after[0].value("SUMMARY") == "Review (moved)")
+        #expect(after[0].property("RECURRENCE-ID") == before[0].property("RECURRENCE-ID"))
+        #expect(after[1] == before[1])
+    }
+
+    /// Mondays at 09:00 in Berlin, one override on its Monday and one on a Tuesday that the rule
+    /// never had.
+    let stray = ics(
+        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN", "BEGIN:VEVENT", "UID:stray",
+        "DTSTAMP:20261001T120000Z", "DTSTART;TZID=Europe/Berlin:20261019T090000",
+        "DTEND;TZID=Europe/Berlin:20261019T093000", "RRULE:FREQ=WEEKLY;COUNT=6", "SUMMARY:Standup", "END:VEVENT",
+        "BEGIN:VEVENT", "UID:stray", "RECURRENCE-ID;TZID=Europe/Berlin:20261102T090000", "DTSTAMP:20261001T120000Z",
+        "DTSTART;TZID=Europe/Berlin:20261102T110000", "DTEND;TZID=Europe/Berlin:20261102T113000",
+        "SUMMARY:Standup", "END:VEVENT", "BEGIN:VEVENT", "UID:stray",
+        "RECURRENCE-ID;TZID=Europe/Berlin:20261103T090000", "DTSTAMP:20261001T120000Z",
+        "DTSTART;TZID=Europe/Berlin:20261103T090000", "DTEND;TZID=Europe/Berlin:20261103T093000",
+        "SUMMARY:Standup (Tuesday)", "END:VEVENT", "END:VCALENDAR")
+
+    @Test func anOverrideMatchingNoInstanceIsSentAndNeverDropped() throws {
+        let sent = try converter.applicationData(from: stray, context: v141)
+        let listed = try exceptionList(sent)
+        #expect(listed.map { $0.child("ExceptionStartTime")?.text } == ["20261102T080000Z", "20261103T080000Z"])
+        #expect(listed[1].child("Subject")?.text == "Standup (Tuesday)")
+        // Sent back as it was: nothing changes.
+        #expect(try converter.merge(sent, into: stray, context: v141).body == stray)
+        // A phone that could not place the Tuesday leaves it out, and leaves the moved Monday
+        // out too: the Monday goes (the list is the whole list), the Tuesday stays.
+        var changed = sent
+        changed.removeAll { $0.name == "Exceptions" }
+        changed.append(WBXMLElement("Calendar", "Exceptions", children: []))
+        let after = try events(try converter.merge(changed, into: stray, context: v141).body)
+        #expect(after.map { $0.value("RECURRENCE-ID") } == [nil, "20261103T090000"])
     }
 }
