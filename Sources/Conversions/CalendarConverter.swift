@@ -28,9 +28,12 @@ public struct CalendarConverter: ItemConverter {
     {
         // A 16.x client that puts the Change's InstanceId into ApplicationData (MS-ASCMD
         // 2.2.3.24 has it beside ServerId): the fields are that instance's.
-        if let existing,
-            let id = applicationData.first(where: { $0.name == "InstanceId" && $0.namespace == "AirSyncBase" })
-        {
+        if let id = applicationData.first(where: { $0.name == "InstanceId" && $0.namespace == "AirSyncBase" }) {
+            // MS-ASAIRS 2.2.2.25: InstanceId exists from 16.0, and only names an instance of a
+            // stored series; anywhere else it is refused rather than read as a series change.
+            guard context.version >= .v160, let existing else {
+                throw .invalidField(name: "InstanceId", value: ClientFields.shown(id.text ?? ""))
+            }
             return try changeInstance(id.text ?? "", applicationData, in: existing, context: context)
         }
         let original = try existing.map { bytes throws(ConversionError) in try Self.parse(bytes) }

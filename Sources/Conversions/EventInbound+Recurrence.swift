@@ -7,13 +7,14 @@ extension EventInbound {
     /// `Exceptions` → EXDATE and overridden instances.
     mutating func applyRecurrence(old: EventTimes?, placed: PlacedTimes) throws(ConversionError) {
         var event = root.components[masterIndex]
+        let stored = event.properties("RRULE")
         if let list = try fields.container("Recurrence", "Calendar") {
             let client = try Recurrence(list, .calendar)
             let outbound = EventOutbound(
                 object: original, master: original.root.components[storedMasterIndex], context: context)
-            let stored = event.value("RRULE").flatMap(RecurrenceRule.init)
+            let storedRule = event.value("RRULE").flatMap(RecurrenceRule.init)
             let same =
-                stored.flatMap { rule in old.map { outbound.recurrence(rule, $0) } }?
+                storedRule.flatMap { rule in old.map { outbound.recurrence(rule, $0) } }?
                 .isSame(asClient: client, clientSentFirstDayOfWeek: list.has("FirstDayOfWeek", "Calendar")) ?? false
             if !same {
                 let rule = client.rule { until in
@@ -31,8 +32,28 @@ extension EventInbound {
             return
         }
         root.components[masterIndex] = event
-        guard event.property("RRULE") != nil, let list = try fields.container("Exceptions", "Calendar") else { return }
+        guard event.property("RRULE") != nil else { return }
+        let moved = placed.times.start != old?.start || placed.times.end != old?.end
+        if version >= .v160, ghosting.isChange, moved || event.properties("RRULE") != stored {
+            dropExceptions()
+            return
+        }
+        guard let list = try fields.container("Exceptions", "Calendar") else { return }
         try applyExceptions(list, placed: placed)
+    }
+
+    /// MS-ASCAL 2.2.2.22: from 16.0, "changing the recurrence pattern or the start/end times of
+    /// a recurring series will delete any exceptions present on the calendar item" — every
+    /// one, not only those the new series no longer has: the overrides (also those that
+    /// matched no instance) and the deleted instances (EXDATE). The client has dropped them
+    /// on its side already and never sends `Exceptions` from 16.0.
+    mutating func dropExceptions() {
+        var master = root.components[masterIndex]
+        if master.property("EXDATE") != nil {
+            master.removeAll("EXDATE")
+            root.components[masterIndex] = master
+        }
+        removeOverrides(except: [])
     }
 
     /// The client's `Exceptions` is the whole list (MS-ASCAL 2.2.2): deleted instances become

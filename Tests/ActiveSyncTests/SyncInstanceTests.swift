@@ -18,11 +18,14 @@ struct SyncInstanceTests {
             "END:VCALENDAR",
         ].joined(separator: "\r\n") + "\r\n"
 
-    /// A 16.1 session with the standard converters, the series in the calendar, the folder synced.
-    private func withSeries(_ body: (ItemSession, Int64, Item, String) async throws -> Void) async throws {
+    /// A session (16.1 unless `version`) with the standard converters, the series in the
+    /// calendar, the folder synced.
+    private func withSeries(
+        version: String = "16.1", _ body: (ItemSession, Int64, Item, String) async throws -> Void
+    ) async throws {
         try await ItemSession.with(converters: .standard) { base in
             var session = base
-            session.version = "16.1"
+            session.version = version
             let calendar = try await session.folderID(.calendar)
             let item = try await session.fixture.withStore { store in
                 try await store.putItem(
@@ -103,6 +106,31 @@ struct SyncInstanceTests {
             #expect(responses.first?.child("InstanceId")?.text == "20261110T080000Z")
             let stored = try #require(try await session.items(calendar).first)
             #expect(stored.etag == item.etag)
+        }
+    }
+
+    /// MS-ASAIRS 2.2.2.25: InstanceId is a 16.0 element. Below, a Change or Delete carrying one
+    /// is a protocol error (status 4), not a command on the whole series.
+    @Test(arguments: ["14.1", "12.1"])
+    func anInstanceIdBelow16IsAProtocolError(_ version: String) async throws {
+        try await withSeries(version: version) { session, calendar, item, key in
+            let serverID = "\(calendar):\(item.id)"
+            let answer = try #require(
+                try await session.sync([
+                    EAS.collection(
+                        key, calendar,
+                        commands: [
+                            EAS.delete(serverID, instanceID: "20261109T080000Z"),
+                            EAS.change(
+                                serverID, [EAS.text("Calendar", "Subject", "x")], instanceID: "20261116T080000Z"),
+                        ])
+                ]).collection(calendar))
+            let responses = answer.clientResponses
+            #expect(responses.map(\.name) == ["Delete", "Change"])
+            #expect(responses.map(\.status) == ["4", "4"])
+            #expect(responses.allSatisfy { $0.child("InstanceId") == nil })
+            let stored = try #require(try await session.items(calendar).first)
+            #expect(stored.etag == item.etag && stored.body == Array(Self.series.utf8))
         }
     }
 

@@ -6,7 +6,7 @@ import WBXML
 
 /// Overridden instances as `Exception`s (MS-ASCAL 2.2.2.21) beyond their times and text fields:
 /// their own `Attendees` (MS-ASCAL 2.2.2.4, from 14.0); overrides without a series or without
-/// an instance to replace.
+/// an instance to replace; 16.x series changes, which drop the exceptions (2.2.2.22).
 struct CalendarExceptionTests {
     let converter = CalendarConverter()
     let v121 = ConversionContext(version: .v121)
@@ -198,5 +198,57 @@ struct CalendarExceptionTests {
         changed.append(WBXMLElement("Calendar", "Exceptions", children: []))
         let after = try events(try converter.merge(changed, into: stray, context: v141).body)
         #expect(after.map { $0.value("RECURRENCE-ID") } == [nil, "20261103T090000"])
+    }
+
+    /// MS-ASCAL 2.2.2.22: from 16.0, changing the pattern or the start or end of a series
+    /// deletes any exceptions present on it: every override and every deleted instance.
+    @Test func a16SeriesMoveOrNewPatternDropsEveryException() throws {
+        let stored = Array(
+            String(decoding: stray, as: UTF8.self).replacingOccurrences(
+                of: "RRULE:FREQ=WEEKLY;COUNT=6\r\n",
+                with: "RRULE:FREQ=WEEKLY;COUNT=6\r\nEXDATE;TZID=Europe/Berlin:20261109T090000\r\n"
+            ).utf8)
+        // 16.x clients never send Exceptions.
+        let sent = try converter.applicationData(from: stored, context: v161).filter { $0.name != "Exceptions" }
+        func replacing(_ name: String, with element: WBXMLElement) -> [WBXMLElement] {
+            sent.map { $0.name == name ? element : $0 }
+        }
+        // 19 October 09:00 CEST is 07:00 UTC; an hour later.
+        let moved = replacing("StartTime", with: cal("StartTime", "20261019T080000Z")).map {
+            $0.name == "EndTime" ? cal("EndTime", "20261019T083000Z") : $0
+        }
+        let afterMove = try events(try converter.merge(moved, into: stored, context: v161).body)
+        #expect(afterMove.count == 1)
+        #expect(afterMove[0].value("DTSTART") == "20261019T100000")
+        #expect(afterMove[0].property("EXDATE") == nil && afterMove[0].value("RRULE") == "FREQ=WEEKLY;COUNT=6")
+        // A new pattern at the same times.
+        let recurrence = try #require(sent.first { $0.name == "Recurrence" })
+        let longer = WBXMLElement(
+            "Calendar", "Recurrence",
+            children: recurrence.children.map { $0.name == "Occurrences" ? cal("Occurrences", "8") : $0 })
+        let afterPattern = try events(
+            try converter.merge(replacing("Recurrence", with: longer), into: stored, context: v161).body)
+        #expect(afterPattern.count == 1)
+        #expect(afterPattern[0].value("RRULE") == "FREQ=WEEKLY;BYDAY=MO;COUNT=8")
+        #expect(afterPattern[0].property("EXDATE") == nil)
+        // Any other change keeps them.
+        let renamed = try converter.merge(
+            replacing("Subject", with: cal("Subject", "Daily")), into: stored, context: v161)
+        let afterRename = try events(renamed.body)
+        #expect(afterRename.count == 3 && afterRename[0].property("EXDATE") != nil)
+        // Before 16.0 the client's own list decides (MS-ASCAL 2.2.2.21), as before.
+        let old = try converter.applicationData(from: stored, context: v141).map {
+            $0.name == "StartTime"
+                ? cal("StartTime", "20261019T080000Z") : $0.name == "EndTime" ? cal("EndTime", "20261019T083000Z") : $0
+        }
+        #expect(try events(try converter.merge(old, into: stored, context: v141).body).count == 3)
+    }
+
+    /// An InstanceId inside ApplicationData below 16.0 (MS-ASAIRS 2.2.2.25) is refused.
+    @Test func anInstanceIdBelow16IsRefused() throws {
+        let fields = [cal("Subject", "x"), WBXMLElement("AirSyncBase", "InstanceId", text: "20261109T080000Z")]
+        expectInvalidField("InstanceId") {
+            _ = try converter.merge(fields, into: meeting, context: v141)
+        }
     }
 }

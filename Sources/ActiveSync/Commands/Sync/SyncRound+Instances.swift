@@ -7,7 +7,8 @@ import WBXML
 /// 2.2.2.25). Both rewrite the series item (same resource, new ETag), so the server's next
 /// `Change` of it carries the instance in `Exceptions`. A failure is answered with the item's
 /// status and the instance id (2.2.3.154 Responses): 8 for an instance the series does not
-/// have, 6 for an id that is no date or an item whose class has no instances.
+/// have, 6 for an id that is no date or an item whose class has no instances, 4 for an
+/// InstanceId below 16.0.
 extension SyncRound {
     mutating func deleteInstance(serverID: String, instanceID: String) async throws {
         let conversion = conversion
@@ -29,6 +30,13 @@ extension SyncRound {
         _ kind: String, serverID: String, instanceID: String,
         _ convert: (any InstanceConverter, [UInt8]) throws(ConversionError) -> ConvertedItem
     ) async throws {
+        // MS-ASAIRS 2.2.2.25: InstanceId exists from 16.0. Below, a Change or Delete that
+        // carries one does not follow the protocol (MS-ASCMD 2.2.3.177.17, status 4) and is
+        // refused, not read as a command on the whole series.
+        guard conversion.version >= .v160 else {
+            responses.append(SyncResponse.response(kind, serverID: serverID, instanceID: nil, status: .protocolError))
+            return
+        }
         do {
             guard let item = try await folder.item(serverID: serverID) else { throw ItemFailure.notFound }
             guard let converter = folder.converter as? any InstanceConverter else {
