@@ -23,7 +23,7 @@ extension CalendarConverter: InstanceConverter {
         root.components[index] = master
         let overridden = Set(
             EventExceptions.overrides(of: master, in: root).filter { found in
-                found.component.property("RECURRENCE-ID").flatMap { object.instant(of: $0) } == instance.original
+                found.component.property("RECURRENCE-ID").flatMap { object.utcSeconds(of: $0) } == instance.original
             }.map(\.index))
         root.components = root.components.enumerated().filter { !overridden.contains($0.offset) }.map(\.element)
         return ConvertedItem(body: Array(root.serialized.utf8), uid: master.value("UID") ?? "")

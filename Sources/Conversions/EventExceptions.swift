@@ -28,7 +28,7 @@ struct EventExceptions {
         }
         for instance in Self.overrides(of: master, in: object.root) {
             guard let id = instance.component.property("RECURRENCE-ID"),
-                let original = object.instant(of: id)
+                let original = object.utcSeconds(of: id)
             else { continue }
             exceptions.append((original, element(for: instance.component, original: original)))
         }
@@ -60,7 +60,7 @@ struct EventExceptions {
         let series = ICalendarObject(root: bare)
         var result: Set<Int64> = []
         for instance in found {
-            guard let id = instance.component.property("RECURRENCE-ID").flatMap({ object.instant(of: $0) }) else {
+            guard let id = instance.component.property("RECURRENCE-ID").flatMap({ object.utcSeconds(of: $0) }) else {
                 continue
             }
             let matches = series.occurrences(of: "VEVENT", from: id, to: id &+ 1).contains { $0.recurrenceID == id }

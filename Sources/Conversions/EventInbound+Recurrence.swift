@@ -105,7 +105,7 @@ extension EventInbound {
         let writer = EventFieldWriter(fields: fields, context: context, ghosting: ghosting, original: current)
         guard
             let found = EventExceptions.overrides(of: master, in: root).first(where: { instance in
-                instance.component.property("RECURRENCE-ID").flatMap { current.instant(of: $0) } == original
+                instance.component.property("RECURRENCE-ID").flatMap { current.utcSeconds(of: $0) } == original
             })
         else {
             return try newOverride(original, fields, master: master, placed: placed, writer: writer)
@@ -169,7 +169,7 @@ extension EventInbound {
         let gone = Set(
             EventExceptions.overrides(of: master, in: root).filter { instance in
                 guard let id = instance.component.property("RECURRENCE-ID") else { return true }
-                return !kept.contains(current.instant(of: id) ?? .min)
+                return !kept.contains(current.utcSeconds(of: id) ?? .min)
             }.map(\.index))
         root.components = root.components.enumerated().filter { !gone.contains($0.offset) }.map(\.element)
         masterIndex = CalendarConverter.masterIndex(in: root) ?? masterIndex

@@ -42,7 +42,7 @@ struct EventInstance {
     /// of its instances (RFC 5545 §3.8.5: the recurrence set, EXDATEs removed).
     static func isInstance(_ original: Int64, of master: ICalendarComponent, in object: ICalendarObject) -> Bool {
         let overridden = EventExceptions.overrides(of: master, in: object.root).contains { instance in
-            instance.component.property("RECURRENCE-ID").flatMap { object.instant(of: $0) } == original
+            instance.component.property("RECURRENCE-ID").flatMap { object.utcSeconds(of: $0) } == original
         }
         if overridden { return true }
         return object.occurrences(of: "VEVENT", from: original, to: original &+ 1).contains {

@@ -12,10 +12,10 @@ struct EventTimes: Equatable {
     /// DTSTART, then DTEND, or DTSTART + DURATION, or one day for a DATE and no time otherwise
     /// (RFC 5545 §3.6.1). Nil without a readable DTSTART.
     init?(of event: ICalendarComponent, in object: ICalendarObject) {
-        guard let dtstart = event.property("DTSTART"), let start = object.instant(of: dtstart) else { return nil }
+        guard let dtstart = event.property("DTSTART"), let start = object.utcSeconds(of: dtstart) else { return nil }
         self.start = start
         form = TimeForm(of: dtstart, in: object)
-        if let dtend = event.property("DTEND"), let end = object.instant(of: dtend) {
+        if let dtend = event.property("DTEND"), let end = object.utcSeconds(of: dtend) {
             self.end = max(end, start)
         } else if let duration = event.value("DURATION").flatMap(TriggerDuration.seconds) {
             end = start &+ max(duration, 0)

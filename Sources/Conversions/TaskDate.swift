@@ -8,7 +8,7 @@ struct TaskDate: Equatable {
     var form: TimeForm
 
     init?(_ property: ICalendarProperty?, in object: ICalendarObject) {
-        guard let property, let utc = object.instant(of: property) else { return nil }
+        guard let property, let utc = object.utcSeconds(of: property) else { return nil }
         form = TimeForm(of: property, in: object)
         self.utc = utc
         wall = utc &+ Int64(EventTimes.offsets(form, in: object)(utc))

@@ -43,10 +43,40 @@ final class ZoneResolver {
         return true
     }
 
-    /// UTC seconds of a DATE or DATE-TIME (a DATE is its midnight).
+    /// UTC seconds of a DATE or DATE-TIME (a DATE is its midnight), read as RFC 5545 §3.3.5
+    /// says where the zone's offset changes: a local time that occurs twice (the hour a
+    /// fall-back repeats) is its first occurrence, and one that never occurs (the hour a
+    /// spring-forward skips) is read with the offset before the gap, so that 02:30 on the day
+    /// Europe/Berlin skips from 02:00 to 03:00 is 01:30Z (03:30 CEST).
+    ///
+    /// libical's `icaltime_as_timet_with_zone` reads a gap time with the offset after the
+    /// change, an hour early; so its answer is checked here against the offsets half a day
+    /// around it (no zone changes its offset twice within that).
     func seconds(_ value: DateTimeValue) -> Int64 {
         guard let zone = zone(for: value) else { return value.secondsAsUTC }
-        return Int64(icaltime_as_timet_with_zone(Self.icaltime(value), zone))
+        let wall = value.secondsAsUTC
+        let read = Int64(icaltime_as_timet_with_zone(Self.icaltime(value), zone))
+        let earlier = Self.offset(at: read &- Self.transitionWindow, in: zone)
+        let isLocal = { (instant: Int64) in instant &+ Self.offset(at: instant, in: zone) == wall }
+        let readIsLocal = isLocal(read)
+        if earlier == Self.offset(at: read, in: zone), readIsLocal { return read }
+        // An offset change near: the first instant showing the wall time, else the gap rule.
+        let later = Self.offset(at: read &+ Self.transitionWindow, in: zone)
+        var candidates = [wall &- earlier, wall &- later].filter(isLocal)
+        if readIsLocal { candidates.append(read) }
+        return candidates.min() ?? wall &- earlier
+    }
+
+    /// How far from libical's reading the offsets on either side of a change are looked up.
+    static let transitionWindow: Int64 = 12 * 3_600
+
+    /// The zone's UTC offset, in seconds east, at an instant.
+    static func offset(at instant: Int64, in zone: OpaquePointer) -> Int64 {
+        let time = icaltime_from_timet_with_zone(time_t(instant), 0, zone)
+        let local = DateTimeValue(
+            year: Int(time.year), month: Int(time.month), day: Int(time.day), hour: Int(time.hour),
+            minute: Int(time.minute), second: Int(time.second))
+        return local.secondsAsUTC &- instant
     }
 
     /// The wall-clock time at `seconds` in the zone `like` is evaluated in, with `like`'s form.

@@ -99,4 +99,50 @@ struct ICalendarTimeZoneTests {
     }
 
     private func twoDigits(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+
+    /// RFC 5545 §3.3.5: a local time the zone skips (spring forward) is read with the offset
+    /// before the gap; one it repeats (fall back) is its first occurrence. Through the system
+    /// zones and through the object's own VTIMEZONE, for DTSTART, RRULE instances and
+    /// RECURRENCE-IDs alike.
+    @Test func gapAndOverlapTimesReadAsRFC5545Says() throws {
+        func start(_ tzid: String, _ local: String, zone: [String] = []) throws -> Int64? {
+            let object = try parsed(
+                calendar(zone + ["BEGIN:VEVENT", "UID:gap", "DTSTART;TZID=\(tzid):\(local)", "END:VEVENT"]))
+            let dtstart = try #require(object.root.components("VEVENT").first?.property("DTSTART"))
+            let read = object.utcSeconds(of: dtstart)
+            #expect(object.occurrences(of: "VEVENT", from: 0, to: .max).first?.start == read)
+            return read
+        }
+        // Berlin skips 02:00-03:00 on 29 March 2026: 02:30 is 03:30 CEST, 01:30Z.
+        #expect(try start("Europe/Berlin", "20260329T023000") == 1_774_747_800)
+        // New York skips 02:00-03:00 on 8 March 2026: 02:30 is 03:30 EDT, 07:30Z.
+        #expect(try start("America/New_York", "20260308T023000") == 1_772_955_000)
+        // Berlin repeats 02:00-03:00 on 25 October 2026: 02:30 CEST (the first) is 00:30Z.
+        #expect(try start("Europe/Berlin", "20261025T023000") == 1_792_888_200)
+        // New York repeats 01:00-02:00 on 1 November 2026: 01:30 EDT is 05:30Z.
+        #expect(try start("America/New_York", "20261101T013000") == 1_793_511_000)
+        // Times next to the changes are as always: 01:59 and 03:00 in Berlin.
+        #expect(try start("Europe/Berlin", "20260329T015900") == 1_774_745_940)
+        #expect(try start("Europe/Berlin", "20260329T030000") == 1_774_746_000)
+        // The same through a VTIMEZONE of the object.
+        let newYork = [
+            "BEGIN:VTIMEZONE", "TZID:Eastern", "BEGIN:DAYLIGHT", "TZOFFSETFROM:-0500", "TZOFFSETTO:-0400",
+            "DTSTART:19700308T020000", "RRULE:FREQ=YEARLY;BYMONTH=3;BYDAY=2SU", "END:DAYLIGHT", "BEGIN:STANDARD",
+            "TZOFFSETFROM:-0400", "TZOFFSETTO:-0500", "DTSTART:19701101T020000",
+            "RRULE:FREQ=YEARLY;BYMONTH=11;BYDAY=1SU", "END:STANDARD", "END:VTIMEZONE",
+        ]
+        #expect(try start("Eastern", "20260308T023000", zone: newYork) == 1_772_955_000)
+        #expect(try start("Eastern", "20261101T013000", zone: newYork) == 1_793_511_000)
+        // A daily series at 02:30 steps into the gap on its second day, and an override of
+        // that instance is found by its RECURRENCE-ID read the same way.
+        let series = try parsed(
+            calendar(
+                "BEGIN:VEVENT", "UID:daily", "DTSTART;TZID=Europe/Berlin:20260328T023000",
+                "RRULE:FREQ=DAILY;COUNT=3", "END:VEVENT", "BEGIN:VEVENT", "UID:daily",
+                "RECURRENCE-ID;TZID=Europe/Berlin:20260329T023000", "DTSTART;TZID=Europe/Berlin:20260329T050000",
+                "END:VEVENT"))
+        let instances = series.occurrences(of: "VEVENT", from: 0, to: .max)
+        #expect(instances.map(\.recurrenceID) == [1_774_661_400, 1_774_747_800, 1_774_747_800 + 86_400 - 3_600])
+        #expect(instances.map(\.isOverride) == [false, true, false])
+    }
 }
