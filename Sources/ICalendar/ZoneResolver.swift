@@ -56,12 +56,13 @@ final class ZoneResolver {
         guard let zone = zone(for: value) else { return value.secondsAsUTC }
         let wall = value.secondsAsUTC
         let read = Int64(icaltime_as_timet_with_zone(Self.icaltime(value), zone))
+        let here = Self.offset(at: read, in: zone)
         let earlier = Self.offset(at: read &- Self.transitionWindow, in: zone)
-        let isLocal = { (instant: Int64) in instant &+ Self.offset(at: instant, in: zone) == wall }
-        let readIsLocal = isLocal(read)
-        if earlier == Self.offset(at: read, in: zone), readIsLocal { return read }
+        let readIsLocal = read &+ here == wall
+        if earlier == here, readIsLocal { return read }
         // An offset change near: the first instant showing the wall time, else the gap rule.
         let later = Self.offset(at: read &+ Self.transitionWindow, in: zone)
+        let isLocal = { (instant: Int64) in instant &+ Self.offset(at: instant, in: zone) == wall }
         var candidates = [wall &- earlier, wall &- later].filter(isLocal)
         if readIsLocal { candidates.append(read) }
         return candidates.min() ?? wall &- earlier
