@@ -81,14 +81,6 @@ enum Attendees {
         return entries
     }
 
-    /// An instance's attendees when its `Exception` has no `Attendees`: "the same as the
-    /// top-level Attendees" (MS-ASCAL 2.2.2.4), so the series' ATTENDEEs, unless the instance's
-    /// already say the same (then its own parameters stay).
-    static func follow(_ master: ICalendarComponent, into instance: inout ICalendarComponent) {
-        guard entries(of: instance) != entries(of: master) else { return }
-        instance.replaceProperties("ATTENDEE", with: master.properties("ATTENDEE"))
-    }
-
     /// Makes the event's ATTENDEEs the client's list, in its order; a new attendee gets RSVP=TRUE
     /// when `rsvp` (the client's ResponseRequested, MS-ASCAL 2.2.2).
     static func write(_ entries: [Entry], into event: inout ICalendarComponent, rsvp: Bool = true) {

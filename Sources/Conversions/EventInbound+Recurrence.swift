@@ -113,7 +113,7 @@ extension EventInbound {
         var instance = found.component
         let old = EventTimes(of: instance, in: current)
         try writer.apply(to: &instance, master: master)
-        try applyAttendees(fields, to: &instance, master: master)
+        try applyAttendees(fields, to: &instance)
         if let times = try placed.times(from: fields, old: old, allDayDefault: placed.times.isAllDay) {
             write(times, old: old, zone: placed.zone, into: &instance)
         }
@@ -143,23 +143,19 @@ extension EventInbound {
         instance.properties.append(
             times.form.property("DTEND", utc: times.end, offset: placed.zone.offset, keeping: master.property("DTEND")))
         try writer.apply(to: &instance, master: master)
-        try applyAttendees(fields, to: &instance, master: master)
+        try applyAttendees(fields, to: &instance)
         return instance
     }
 
     /// An instance's `Attendees` (MS-ASCAL 2.2.2.4, a child of `Exception` from 14.0): the
     /// client's list written as for the series (an attendee that stays keeps its other
-    /// parameters); absent, the series' attendees. Before 14.0 the client cannot say them, and
-    /// the instance's stay as stored.
-    func applyAttendees(_ fields: ClientFields, to instance: inout ICalendarComponent, master: ICalendarComponent)
-        throws(ConversionError)
-    {
-        guard version >= .v140 else { return }
-        if let list = try fields.container("Attendees", "Calendar") {
-            Attendees.write(try Attendees.read(list), into: &instance)
-        } else {
-            Attendees.follow(master, into: &instance)
-        }
+    /// parameters). Absent, the instance's stay as stored: the spec reads a missing list as the
+    /// series', but a phone that does not keep an exception's attendees sends none, and
+    /// following the series would erase what it cannot show. Before 14.0 the client cannot say
+    /// them at all.
+    func applyAttendees(_ fields: ClientFields, to instance: inout ICalendarComponent) throws(ConversionError) {
+        guard version >= .v140, let list = try fields.container("Attendees", "Calendar") else { return }
+        Attendees.write(try Attendees.read(list), into: &instance)
     }
 
     /// Removes the overridden instances of the master whose original start is not in `kept`.
