@@ -4,7 +4,7 @@ DATA_DIR ?= data
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: run test build lint format bench bench-wbxml bench-foldersync bench-sync bench-caldav bench-carddav
+.PHONY: run test build lint format bench bench-wbxml bench-foldersync bench-sync bench-ping bench-caldav bench-carddav
 
 ## Installs what the server needs, builds it, and runs it on the demo data.
 run:
@@ -46,6 +46,12 @@ bench-foldersync:
 bench-sync:
 	scripts/install-deps run
 	$(SWIFT) run -c release AlmanacBench sync $(BENCH_ARGS)
+
+## 10,000 phones waiting in Ping on an almanac serve process (a few minutes; BENCH_ARGS=--quick: 1,000).
+bench-ping:
+	scripts/install-deps run
+	$(SWIFT) build -c release --product almanac
+	$(SWIFT) run -c release AlmanacBench ping $(BENCH_ARGS)
 
 ## CalDAV beside Radicale and Xandikos (PyPI, in Benchmarks/davbench/.venv).
 ## BENCH_ARGS=--quick for a 500-event smoke run.

@@ -20,7 +20,13 @@ struct ActiveSyncMiddleware: RouterMiddleware {
     ) async throws -> Response {
         let lowered = request.uri.path.lowercased()
         guard lowered == Self.path || lowered == Self.path + "/" else { return try await next(request, context) }
-        let user = try context.requireUser()
+        // Each step in a function of its own: this frame holds little while a Ping waits.
+        let answer = await service.handle(try await activeSyncRequest(request, user: try context.requireUser()))
+        return Self.response(answer)
+    }
+
+    /// The request with its body collected, as the service takes it.
+    private func activeSyncRequest(_ request: Request, user: User) async throws -> ActiveSyncRequest {
         var request = request
         let body: ByteBuffer
         do {
@@ -29,11 +35,13 @@ struct ActiveSyncMiddleware: RouterMiddleware {
             throw AlmanacHTTPError(
                 .contentTooLarge, message: "The request body is larger than \(maximumBodySize) bytes.")
         }
-        let answer = await service.handle(
-            ActiveSyncRequest(
-                method: request.method.rawValue, query: request.uri.query ?? "",
-                headers: request.headers.map { (name: $0.name.canonicalName, value: $0.value) },
-                body: Array(buffer: body), user: user))
+        return ActiveSyncRequest(
+            method: request.method.rawValue, query: request.uri.query ?? "",
+            headers: request.headers.map { (name: $0.name.canonicalName, value: $0.value) },
+            body: Array(buffer: body), user: user)
+    }
+
+    private static func response(_ answer: ActiveSyncResponse) -> Response {
         var headers = HTTPFields()
         for (name, value) in answer.headers.sorted(by: { $0.key < $1.key }) {
             guard let fieldName = HTTPField.Name(name), fieldName != .contentLength else { continue }

@@ -6,7 +6,7 @@ import Store
 
 /// The routes and middleware of the HTTP front.
 ///
-/// Middleware order: log, body limit, authentication, plan gate, DAV, ActiveSync,
+/// Middleware order: log, body limit, authentication, plan gate, ActiveSync, DAV,
 /// then the routes (and Autodiscover's case-insensitive path). The gate runs before
 /// routing, so a Basic mailbox is refused on every sync path, whether or not a
 /// handler is there.
@@ -24,9 +24,6 @@ public enum AlmanacRouter {
         router.add(middleware: AuthenticationMiddleware(directory: directory))
         router.add(middleware: PlanGateMiddleware())
         router.add(
-            middleware: DAVMiddleware(
-                service: DAVService(stores: stores), maximumBodySize: configuration.maxBodySize))
-        router.add(
             middleware: ActiveSyncMiddleware(
                 service: ActiveSyncService(
                     directory: directory, stores: stores,
@@ -35,6 +32,9 @@ public enum AlmanacRouter {
                         heartbeatRange: configuration.heartbeatRange),
                     admission: admission),
                 maximumBodySize: configuration.maxBodySize))
+        router.add(
+            middleware: DAVMiddleware(
+                service: DAVService(stores: stores), maximumBodySize: configuration.maxBodySize))
         HealthController(directory: directory, admission: admission).addRoutes(to: router)
         AccountController(directory: directory, stores: stores, configuration: configuration).addRoutes(to: router)
         AutodiscoverController(directory: directory, configuration: configuration).addRoutes(to: router)

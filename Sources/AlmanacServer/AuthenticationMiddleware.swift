@@ -24,6 +24,13 @@ public struct AuthenticationMiddleware: RouterMiddleware {
         guard let header = request.headers[.authorization] else {
             return try await next(request, context)
         }
+        // The check runs in a function of its own, so what it needs is not kept in this frame
+        // for the whole request (a waiting Ping keeps its frames).
+        return try await next(request, try await signedIn(context, authorization: header))
+    }
+
+    /// The context with the user the Basic credentials name.
+    private func signedIn(_ context: Context, authorization header: String) async throws -> Context {
         guard let credentials = BasicCredentials(authorization: header) else {
             throw AlmanacHTTPError.unauthorized("The Authorization header is not valid Basic credentials.")
         }
@@ -34,7 +41,7 @@ public struct AuthenticationMiddleware: RouterMiddleware {
             var context = context
             context.user = user
             context.logger[metadataKey: "user"] = .string(user.address)
-            return try await next(request, context)
+            return context
         case .failure:
             context.logger.notice(
                 "Failed login", metadata: ["client": .string(context.clientAddress)])
