@@ -31,7 +31,7 @@ enum SyncCommand {
         let saved = try await SyncRequestCache.load(context.store, deviceID: deviceID)
         let cache: SyncRequestCache
         if request.collections.isEmpty || request.partial {
-            guard let cached = saved.0 else { return .body(SyncResponse.sync(status: .syncRequestIncomplete)) }
+            guard let cached = saved.cache else { return .body(SyncResponse.sync(status: .syncRequestIncomplete)) }
             var keys: [String: String] = [:]
             for collection in cached.collections {
                 keys[collection.collectionID] = try await context.store.syncState(

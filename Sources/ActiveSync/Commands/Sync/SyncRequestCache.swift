@@ -1,11 +1,10 @@
 import Foundation
-import Store
 
 /// The device's last full Sync (MS-ASCMD 2.2.1.21: an empty request, or one with `Partial`,
 /// repeats it): its collections with their WindowSize and DeletesAsMoves, and the request's
 /// WindowSize, Wait and HeartbeatInterval. Kept in the sync state under the collection `sync-request`; each collection's
 /// options and key live in its own state.
-struct SyncRequestCache: Sendable, Equatable, Codable {
+struct SyncRequestCache: DeviceRequestCache {
     struct Collection: Sendable, Equatable, Codable {
         var collectionID: String
         var windowSize: Int?
@@ -26,21 +25,6 @@ struct SyncRequestCache: Sendable, Equatable, Codable {
         windowSize = request.windowSize
         wait = request.wait
         heartbeatInterval = request.heartbeatInterval
-    }
-
-    /// The cache of a device, nil when none was saved (or it does not decode).
-    static func load(_ store: Store, deviceID: String) async throws -> (SyncRequestCache?, key: Int64?) {
-        let saved = try await store.syncState(deviceID: deviceID, collection: collection)
-        let cache = saved.flatMap { try? JSONDecoder().decode(SyncRequestCache.self, from: Data($0.state)) }
-        return (cache, saved?.key)
-    }
-
-    /// Saves the cache when it differs from the saved one.
-    func save(_ store: Store, deviceID: String, replacing saved: (SyncRequestCache?, key: Int64?)) async throws {
-        guard saved.0 != self, let bytes = try? JSONEncoder().encode(self) else { return }
-        _ = try await store.saveSyncState(
-            deviceID: deviceID, collection: Self.collection, expectedKey: saved.key, key: (saved.key ?? 0) + 1,
-            state: [UInt8](bytes), previous: nil)
     }
 
     /// A request completed from the cache: an empty request becomes the cached collections at
