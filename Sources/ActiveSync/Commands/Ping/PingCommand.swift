@@ -113,12 +113,8 @@ enum PingCommand {
                     deviceID: context.device.deviceID, collection: String(folder.id)),
                 let state = CollectionSyncState(encoded: row.state)
             else { continue }
-            let saved = SyncStateMachine.Saved(key: row.key, state: state, previousKey: nil, previous: nil)
-            guard case .resume(let machine) = SyncStateMachine.start(clientKey: String(row.key), saved: saved) else {
-                continue
-            }
             let filter = state.options.filterType.effective(for: folder.itemClass)
-            if machine.isUpToDate(folderModseq: folder.folder.modseq, hasTimeWindow: filter.hasTimeWindow) { continue }
+            if state.isUpToDate(folderModseq: folder.folder.modseq, hasTimeWindow: filter.hasTimeWindow) { continue }
             let listing = try await FolderListing.items(folder, filter: filter)
             if ServerChanges(from: state, to: listing.items).count > 0 { changed.append(entry.id) }
         }

@@ -31,6 +31,13 @@ struct CollectionSyncState: Sendable, Equatable, Codable {
     /// for the device and is not listed again.
     var upToDate: Int64?
 
+    /// Whether the folder has nothing for the device without listing it: nothing was left
+    /// after the last listing, nothing in the folder is newer, and no time window moves.
+    func isUpToDate(folderModseq: Int64, hasTimeWindow: Bool) -> Bool {
+        guard let upToDate, !hasTimeWindow else { return false }
+        return folderModseq <= upToDate
+    }
+
     static let maximumClientAdds = 512
     static let clientAddKeys: Int64 = 4
 

@@ -166,11 +166,10 @@ struct SyncStateMachine: Sendable {
         return (window, moreAvailable)
     }
 
-    /// Whether the folder has nothing for the device without listing it: nothing was left
-    /// after the last listing, nothing in the folder is newer, and no time window moves.
+    /// Whether the folder has nothing for the device without listing it
+    /// (``CollectionSyncState/isUpToDate(folderModseq:hasTimeWindow:)``).
     func isUpToDate(folderModseq: Int64, hasTimeWindow: Bool) -> Bool {
-        guard let upToDate = state.upToDate, !hasTimeWindow else { return false }
-        return folderModseq <= upToDate
+        state.isUpToDate(folderModseq: folderModseq, hasTimeWindow: hasTimeWindow)
     }
 
     /// An Add or Change that went out.
