@@ -18,11 +18,7 @@ public struct ConfigurationSetting: Sendable {
             config.host = value
             return true
         },
-        .init("port", "ALMANAC_PORT", "a port number from 0 to 65535") { config, value in
-            guard let port = Int(value), (0...65535).contains(port) else { return false }
-            config.port = port
-            return true
-        },
+        .integer("port", "ALMANAC_PORT", "a port number from 0 to 65535", 0...65535, \.port),
         .init("data-dir", "ALMANAC_DATA_DIR", "a directory path") { config, value in
             guard !value.isEmpty else { return false }
             config.dataDirectory = value
@@ -50,16 +46,11 @@ public struct ConfigurationSetting: Sendable {
             config.publicBaseDomain = mapping.baseDomain
             return true
         },
-        .init("max-open-stores", "ALMANAC_MAX_OPEN_STORES", "a number from 1 to 100000") { config, value in
-            guard let count = Int(value), (1...100_000).contains(count) else { return false }
-            config.maxOpenStores = count
-            return true
-        },
-        .init("max-body-size", "ALMANAC_MAX_BODY_SIZE", "a byte count from 1024 to 1073741824") { config, value in
-            guard let size = Int(value), (1024...1_073_741_824).contains(size) else { return false }
-            config.maxBodySize = size
-            return true
-        },
+        .integer(
+            "max-open-stores", "ALMANAC_MAX_OPEN_STORES", "a number from 1 to 100000", 1...100_000, \.maxOpenStores),
+        .integer(
+            "max-body-size", "ALMANAC_MAX_BODY_SIZE", "a byte count from 1024 to 1073741824", 1024...1_073_741_824,
+            \.maxBodySize),
         .init(
             "device-idle-days", "ALMANAC_DEVICE_IDLE_DAYS", "a number of days from 1 to 3650, or 0 to keep idle devices"
         ) { config, value in
@@ -67,36 +58,20 @@ public struct ConfigurationSetting: Sendable {
             config.deviceIdleDays = days == 0 ? nil : days
             return true
         },
-        .init("heartbeat-min", "ALMANAC_HEARTBEAT_MIN", "a number of seconds from 10 to 3540") { config, value in
-            guard let seconds = Int(value), (10...3540).contains(seconds) else { return false }
-            config.heartbeatMinimum = seconds
-            return true
-        },
-        .init("heartbeat-max", "ALMANAC_HEARTBEAT_MAX", "a number of seconds from 10 to 3540") { config, value in
-            guard let seconds = Int(value), (10...3540).contains(seconds) else { return false }
-            config.heartbeatMaximum = seconds
-            return true
-        },
-        .init("requests-per-device", "ALMANAC_REQUESTS_PER_DEVICE", "a number from 1 to 100") { config, value in
-            guard let count = Int(value), (1...100).contains(count) else { return false }
-            config.requestsPerDevice = count
-            return true
-        },
-        .init("requests-per-user", "ALMANAC_REQUESTS_PER_USER", "a number from 1 to 10000") { config, value in
-            guard let count = Int(value), (1...10_000).contains(count) else { return false }
-            config.requestsPerUser = count
-            return true
-        },
-        .init("waiting-per-user", "ALMANAC_WAITING_PER_USER", "a number from 1 to 10000") { config, value in
-            guard let count = Int(value), (1...10_000).contains(count) else { return false }
-            config.waitingPerUser = count
-            return true
-        },
-        .init("idle-timeout", "ALMANAC_IDLE_TIMEOUT", "a number of seconds from 5 to 3600") { config, value in
-            guard let seconds = Int(value), (5...3600).contains(seconds) else { return false }
-            config.idleTimeout = seconds
-            return true
-        },
+        .integer(
+            "heartbeat-min", "ALMANAC_HEARTBEAT_MIN", "a number of seconds from 10 to 3540", 10...3540,
+            \.heartbeatMinimum),
+        .integer(
+            "heartbeat-max", "ALMANAC_HEARTBEAT_MAX", "a number of seconds from 10 to 3540", 10...3540,
+            \.heartbeatMaximum),
+        .integer(
+            "requests-per-device", "ALMANAC_REQUESTS_PER_DEVICE", "a number from 1 to 100", 1...100, \.requestsPerDevice
+        ),
+        .integer(
+            "requests-per-user", "ALMANAC_REQUESTS_PER_USER", "a number from 1 to 10000", 1...10_000, \.requestsPerUser),
+        .integer(
+            "waiting-per-user", "ALMANAC_WAITING_PER_USER", "a number from 1 to 10000", 1...10_000, \.waitingPerUser),
+        .integer("idle-timeout", "ALMANAC_IDLE_TIMEOUT", "a number of seconds from 5 to 3600", 5...3600, \.idleTimeout),
         .init("log-level", "ALMANAC_LOG_LEVEL", "trace, debug, info, notice, warning, error or critical") {
             config, value in
             guard let level = Logger.Level(rawValue: value.lowercased()) else { return false }
@@ -113,6 +88,18 @@ public struct ConfigurationSetting: Sendable {
         self.environmentVariable = environmentVariable
         self.expected = expected
         self.apply = apply
+    }
+
+    /// A whole-number setting: a value in `range` is stored at `property`, anything else is refused.
+    static func integer(
+        _ key: String, _ environmentVariable: String, _ expected: String, _ range: ClosedRange<Int>,
+        _ property: any WritableKeyPath<ServerConfiguration, Int> & Sendable
+    ) -> ConfigurationSetting {
+        ConfigurationSetting(key, environmentVariable, expected) { config, value in
+            guard let number = Int(value), range.contains(number) else { return false }
+            config[keyPath: property] = number
+            return true
+        }
     }
 
     public static func named(_ key: String) -> ConfigurationSetting? {
