@@ -22,20 +22,37 @@ struct BenchServer {
     /// with the default folders.
     @discardableResult
     static func prepare(root: URL, address: String, password: String) async throws -> User {
+        try await prepare(root: root, addresses: [address], password: password)[0]
+    }
+
+    /// Creates the data directory with the domain `bench.test` (with `devicePolicy` when given)
+    /// and an Enhanced user for each address, with the default folders; passwords are hashed
+    /// with `hasher`.
+    @discardableResult
+    static func prepare(
+        root: URL, addresses: [String], password: String, hasher: PasswordHasher = .default,
+        devicePolicy: DevicePolicy? = nil
+    ) async throws -> [User] {
         let data = DataDirectory(path: root.path)
         try data.create()
-        let directory = try Directory(path: data.directoryDatabase.path)
-        let user: User
+        let directory = try Directory(path: data.directoryDatabase.path, hasher: hasher)
+        var users: [User] = []
         do {
             _ = try await directory.addDomain("bench.test")
-            user = try await Provisioning(data: data, directory: directory).addUser(
-                address: address, password: password, plan: .enhanced, quotaBytes: nil, displayName: "Bench User")
+            if let devicePolicy { try await directory.setDevicePolicy(domain: "bench.test", devicePolicy) }
+            let provisioning = Provisioning(data: data, directory: directory)
+            for address in addresses {
+                users.append(
+                    try await provisioning.addUser(
+                        address: address, password: password, plan: .enhanced, quotaBytes: nil,
+                        displayName: "Bench User"))
+            }
         } catch {
             try? directory.close()
             throw error
         }
         try directory.close()
-        return user
+        return users
     }
 
     /// Starts the service over the data directory at `root` and waits until it listens.

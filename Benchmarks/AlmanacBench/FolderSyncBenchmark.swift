@@ -21,11 +21,7 @@ struct FolderSyncBenchmark {
         while let option = arguments.popFirst() {
             switch option {
             case "--requests":
-                let value = try UsageError.value(of: option, in: &arguments)
-                guard let requests = Int(value), (1...1_000_000).contains(requests) else {
-                    throw UsageError(message: "--requests wants a number from 1 to 1000000, not \(value)")
-                }
-                self.requests = requests
+                requests = try UsageError.number(of: option, in: &arguments, 1...1_000_000)
             case "--seconds":
                 let value = try UsageError.value(of: option, in: &arguments)
                 guard let seconds = Double(value), seconds > 0, seconds <= 600 else {
@@ -33,11 +29,7 @@ struct FolderSyncBenchmark {
                 }
                 self.seconds = seconds
             case "--clients":
-                let value = try UsageError.value(of: option, in: &arguments)
-                guard let clients = Int(value), (1...64).contains(clients) else {
-                    throw UsageError(message: "--clients wants a number from 1 to 64, not \(value)")
-                }
-                self.clients = clients
+                clients = try UsageError.number(of: option, in: &arguments, 1...64)
             default:
                 throw UsageError(message: "unknown option \(option)")
             }

@@ -1,4 +1,3 @@
-import AlmanacServer
 import AsyncHTTPClient
 import Directory
 import Foundation
@@ -38,28 +37,17 @@ struct PingBenchmark {
             case "--quick":
                 (users, devices, changes, gets) = (100, 10, 100, 100)
             case "--users":
-                users = try Self.number(option, &arguments, 1...10_000)
+                users = try UsageError.number(of: option, in: &arguments, 1...10_000)
             case "--devices":
-                devices = try Self.number(option, &arguments, 1...20)
+                devices = try UsageError.number(of: option, in: &arguments, 1...20)
             case "--changes":
-                changes = try Self.number(option, &arguments, 1...100_000)
+                changes = try UsageError.number(of: option, in: &arguments, 1...100_000)
             case "--almanac":
                 binary = try UsageError.value(of: option, in: &arguments)
             default:
                 throw UsageError(message: "unknown option \(option)")
             }
         }
-    }
-
-    private static func number(_ option: String, _ arguments: inout ArraySlice<String>, _ range: ClosedRange<Int>)
-        throws(UsageError) -> Int
-    {
-        let value = try UsageError.value(of: option, in: &arguments)
-        guard let number = Int(value), range.contains(number) else {
-            throw UsageError(
-                message: "\(option) wants a number from \(range.lowerBound) to \(range.upperBound), not \(value)")
-        }
-        return number
     }
 
     static let password = "Bench-Ping-Password-1"
@@ -83,7 +71,11 @@ struct PingBenchmark {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("almanac-ping-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
         let setupStart = ContinuousClock.now
-        try await prepare(root: root)
+        // Without a device policy (no Provision round trips); the test hash parameters, as the
+        // server's credential cache makes a hash cost once per user anyway.
+        try await BenchServer.prepare(
+            root: root, addresses: (0..<users).map(Self.address), password: Self.password, hasher: .fast,
+            devicePolicy: DevicePolicy.none)
         let phonesCount = users * devices
         // Room for every phone's connection, the stores' files and the control connections.
         let server = try await ServerProcess(
@@ -306,26 +298,5 @@ struct PingBenchmark {
             }
             try await Task.sleep(for: every)
         }
-    }
-
-    /// The data directory: `bench.test` without a device policy, and the users.
-    private func prepare(root: URL) async throws {
-        let data = DataDirectory(path: root.path)
-        try data.create()
-        let directory = try Directory(path: data.directoryDatabase.path, hasher: .fast)
-        do {
-            _ = try await directory.addDomain("bench.test")
-            try await directory.setDevicePolicy(domain: "bench.test", .none)
-            let provisioning = Provisioning(data: data, directory: directory)
-            for user in 0..<users {
-                try await provisioning.addUser(
-                    address: Self.address(user), password: Self.password, plan: .enhanced, quotaBytes: nil,
-                    displayName: "User \(user)")
-            }
-        } catch {
-            try? directory.close()
-            throw error
-        }
-        try directory.close()
     }
 }

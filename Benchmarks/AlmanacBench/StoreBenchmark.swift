@@ -18,11 +18,7 @@ struct StoreBenchmark {
         while let option = arguments.popFirst() {
             switch option {
             case "--items":
-                let value = try UsageError.value(of: option, in: &arguments)
-                guard let items = Int(value), (1...1_000_000).contains(items) else {
-                    throw UsageError(message: "--items wants a number from 1 to 1000000, not \(value)")
-                }
-                self.items = items
+                items = try UsageError.number(of: option, in: &arguments, 1...1_000_000)
             case "--dir":
                 directory = URL(fileURLWithPath: try UsageError.value(of: option, in: &arguments))
             default:

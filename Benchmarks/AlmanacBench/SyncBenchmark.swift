@@ -25,11 +25,7 @@ struct SyncBenchmark {
         while let option = arguments.popFirst() {
             switch option {
             case "--items":
-                let value = try UsageError.value(of: option, in: &arguments)
-                guard let items = Int(value), (1...50_000).contains(items) else {
-                    throw UsageError(message: "--items wants a number from 1 to 50000, not \(value)")
-                }
-                self.items = items
+                items = try UsageError.number(of: option, in: &arguments, 1...50_000)
             case "--quick":
                 items = 1_000
             case "--version":

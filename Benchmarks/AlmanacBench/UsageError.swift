@@ -9,4 +9,16 @@ struct UsageError: Error, CustomStringConvertible {
         guard let value = arguments.popFirst() else { throw UsageError(message: "\(option) needs a value") }
         return value
     }
+
+    /// The whole number following `option`, or a usage error naming it and `range`.
+    static func number(of option: String, in arguments: inout ArraySlice<String>, _ range: ClosedRange<Int>)
+        throws(UsageError) -> Int
+    {
+        let value = try Self.value(of: option, in: &arguments)
+        guard let number = Int(value), range.contains(number) else {
+            throw UsageError(
+                message: "\(option) wants a number from \(range.lowerBound) to \(range.upperBound), not \(value)")
+        }
+        return number
+    }
 }

@@ -15,11 +15,7 @@ struct WBXMLBenchmark {
         while let option = arguments.popFirst() {
             switch option {
             case "--items":
-                let value = try UsageError.value(of: option, in: &arguments)
-                guard let items = Int(value), (1...10_000).contains(items) else {
-                    throw UsageError(message: "--items wants a number from 1 to 10000, not \(value)")
-                }
-                self.items = items
+                items = try UsageError.number(of: option, in: &arguments, 1...10_000)
             case "--seconds":
                 let value = try UsageError.value(of: option, in: &arguments)
                 guard let seconds = Double(value), seconds > 0, seconds <= 60 else {
