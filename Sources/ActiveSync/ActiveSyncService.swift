@@ -123,24 +123,20 @@ public struct ActiveSyncService: Sendable {
             let key = query.policyKey ?? request.header("X-MS-PolicyKey").flatMap { UInt32($0) }
             if let refusal = PolicyDocument(policy).check(key: key, device: device) { return .status(refusal) }
         }
-        let bus = stores.bus
-        let directory = directory
-        let configuration = configuration
-        let withContext:
-            @Sendable (@Sendable (CommandContext) async throws -> CommandResult?) async throws
-                -> CommandResult? = { handler in
-                    try await stores.withStore(userID: user.id) { store in
-                        try await handler(
-                            CommandContext(
-                                query: query, version: version, user: user, device: device, store: store,
-                                directory: directory, configuration: configuration, body: body, bus: bus))
-                    }
-                }
-        guard let result = try await withContext({ try await entry.handler($0) }) else { return .empty }
+        /// Runs `work` with the request's context over a lease of the user's store.
+        func inContext<T: Sendable>(_ work: (CommandContext) async throws -> T) async throws -> T {
+            try await stores.withStore(userID: user.id) { store in
+                try await work(
+                    CommandContext(
+                        query: query, version: version, user: user, device: device, store: store,
+                        directory: directory, configuration: configuration, body: body, bus: stores.bus))
+            }
+        }
+        let result = try await inContext { try await entry.handler($0) }
         guard case .wait(let waiting) = result else { return result }
         // A wait holds no store lease: the pool may close the store meanwhile.
         return try await wait(waiting, ticket: ticket) { changes in
-            try await withContext { try await waiting.onChange($0, changes) }
+            try await inContext { try await waiting.onChange($0, changes) }
         }
     }
 
