@@ -38,68 +38,95 @@ public struct ActiveSyncService: Sendable {
     /// The server's answer to OPTIONS and its `MS-Server-ActiveSync` header.
     static let serverVersion = "16.1"
 
+    /// Answers `request`, waiting first when it is a Ping or a Sync with Wait that has nothing
+    /// to say yet.
     public func handle(_ request: ActiveSyncRequest) async -> ActiveSyncResponse {
+        switch await start(request) {
+        case .answered(let response): return response
+        case .waiting(let pending): return await pending.response()
+        }
+    }
+
+    /// Runs `request` up to its answer, or up to the wait of a request that waits for a change:
+    /// the caller then awaits ``PendingResponse/response()``, from as shallow a frame as it can.
+    public func start(_ request: ActiveSyncRequest) async -> ActiveSyncStart {
         switch request.method.uppercased() {
-        case "OPTIONS": return options()
+        case "OPTIONS": return .answered(options())
         case "POST": break
-        default: return ActiveSyncResponse(status: 405, headers: ["Allow": "OPTIONS, POST"])
+        default: return .answered(ActiveSyncResponse(status: 405, headers: ["Allow": "OPTIONS, POST"]))
         }
         let query: ActiveSyncQuery
         do {
             query = try ActiveSyncQuery(request.query)
         } catch {
-            return refusal(400, "\(error)")
+            return .answered(refusal(400, "\(error)"))
         }
         guard let version = query.version ?? request.header("MS-ASProtocolVersion").flatMap(ProtocolVersion.init),
             version.isSupported
         else {
-            return refusal(400, "unsupported or missing protocol version")
+            return .answered(refusal(400, "unsupported or missing protocol version"))
         }
-        guard let command = query.command else { return refusal(501, "unknown command \(query.commandText)") }
+        guard let command = query.command else {
+            return .answered(refusal(501, "unknown command \(query.commandText)"))
+        }
         guard let entry = table.entries[command], version >= entry.minimumVersion else {
-            return answer(.status(.commandNotSupported), command: command, version: version)
+            return .answered(answer(.status(.commandNotSupported), command: command, version: version))
         }
         guard (try? Validation.deviceID(query.deviceID)) != nil else {
-            return answer(.status(.deviceIdMissingOrInvalid), command: command, version: version)
+            return .answered(answer(.status(.deviceIdMissingOrInvalid), command: command, version: version))
         }
         guard Self.isValidDeviceType(query.deviceType) else {
-            return answer(.status(.deviceTypeMissingOrInvalid), command: command, version: version)
+            return .answered(answer(.status(.deviceTypeMissingOrInvalid), command: command, version: version))
         }
         guard let ticket = admission.admit(userID: request.user.id, deviceID: query.deviceID) else {
-            return tooBusy(command)
+            return .answered(tooBusy(command))
         }
-        defer { admission.finish(ticket) }
+        let started = await admitted(
+            request, entry: entry, command: command, query: query, version: version, ticket: ticket)
+        // A waiting request gives its place back when it has answered.
+        if case .answered = started { admission.finish(ticket) }
+        return started
+    }
+
+    /// An admitted request: its body, then ``run(_:command:query:version:body:_:ticket:)``.
+    private func admitted(
+        _ request: ActiveSyncRequest, entry: CommandTable.Entry, command: CommandName, query: ActiveSyncQuery,
+        version: ProtocolVersion, ticket: RequestAdmission.Ticket
+    ) async -> ActiveSyncStart {
         var body: WBXMLElement?
         if !request.body.isEmpty {
             let contentType = request.header("Content-Type")?.lowercased() ?? ""
             guard contentType.hasPrefix(ActiveSyncResponse.wbxmlContentType) else {
-                return answer(.status(.invalidContent), command: command, version: version)
+                return .answered(answer(.status(.invalidContent), command: command, version: version))
             }
             do {
                 body = try WBXMLDecoder(limits: configuration.wbxmlLimits).decode(request.body)
             } catch {
-                return answer(.status(.invalidWBXML), command: command, version: version)
+                return .answered(answer(.status(.invalidWBXML), command: command, version: version))
             }
         }
         do {
-            let result = try await run(
+            return try await run(
                 entry, command: command, query: query, version: version, body: body, request, ticket: ticket)
-            return answer(result, command: command, version: version)
-        } catch is TooBusy {
-            return tooBusy(command)
         } catch {
-            logger.error(
-                "ActiveSync command failed",
-                metadata: ["command": .string(command.rawValue), "error": .string("\(error)")])
-            return answer(.status(.serverError), command: command, version: version)
+            return .answered(failure(error, command: command, version: version))
         }
+    }
+
+    /// The answer to a command that threw: 503 past a cap (``TooBusy``), else a logged server
+    /// error.
+    func failure(_ error: any Error, command: CommandName, version: ProtocolVersion) -> ActiveSyncResponse {
+        if error is TooBusy { return tooBusy(command) }
+        logger.error(
+            "ActiveSync command failed", metadata: ["command": .string(command.rawValue), "error": .string("\(error)")])
+        return answer(.status(.serverError), command: command, version: version)
     }
 
     /// The device gates, then the handler with the user's store.
     private func run(
         _ entry: CommandTable.Entry, command: CommandName, query: ActiveSyncQuery, version: ProtocolVersion,
         body: WBXMLElement?, _ request: ActiveSyncRequest, ticket: RequestAdmission.Ticket
-    ) async throws -> CommandResult {
+    ) async throws -> ActiveSyncStart {
         let user = request.user
         let device = try await directory.registerDevice(
             userID: user.id, deviceID: query.deviceID, deviceType: query.deviceType,
@@ -108,23 +135,29 @@ public struct ActiveSyncService: Sendable {
             userAgent: try? Validation.deviceField("User-Agent", request.header("User-Agent")),
             protocolVersion: version.description,
             pruneIdleAfter: configuration.pruneDevicesIdleFor)
-        if device.isBlocked { return .status(.deviceIsBlockedForThisUser) }
+        /// A result that needs no wait, as HTTP.
+        func answered(_ result: CommandResult) -> ActiveSyncStart {
+            .answered(answer(result, command: command, version: version))
+        }
+        if device.isBlocked { return answered(.status(.deviceIsBlockedForThisUser)) }
         switch device.wipe {
         case .none: break
         case .requested(let accountOnly, _), .acknowledged(let accountOnly, _, _):
             // An account-only wipe (MS-ASPROV 2.2.2.2, 16.1) is never turned into a full wipe of
             // an older client: that client is refused instead.
-            if accountOnly && version < .v161 { return .status(.accessDenied) }
-            if command != .provision { return .status(.remoteWipeRequested) }
+            if accountOnly && version < .v161 { return answered(.status(.accessDenied)) }
+            if command != .provision { return answered(.status(.remoteWipeRequested)) }
         }
         let exempt = entry.exemptFromPolicy || (command == .settings && SettingsRequest.onlySetsDeviceInformation(body))
         if !exempt {
             let policy = try await directory.devicePolicy(domain: user.domain)
             let key = query.policyKey ?? request.header("X-MS-PolicyKey").flatMap { UInt32($0) }
-            if let refusal = PolicyDocument(policy).check(key: key, device: device) { return .status(refusal) }
+            if let refusal = PolicyDocument(policy).check(key: key, device: device) {
+                return answered(.status(refusal))
+            }
         }
         /// Runs `work` with the request's context over a lease of the user's store.
-        func inContext<T: Sendable>(_ work: (CommandContext) async throws -> T) async throws -> T {
+        @Sendable func inContext<T: Sendable>(_ work: (CommandContext) async throws -> T) async throws -> T {
             try await stores.withStore(userID: user.id) { store in
                 try await work(
                     CommandContext(
@@ -133,11 +166,12 @@ public struct ActiveSyncService: Sendable {
             }
         }
         let result = try await inContext { try await entry.handler($0) }
-        guard case .wait(let waiting) = result else { return result }
+        guard case .wait(let waiting) = result else { return answered(result) }
         // A wait holds no store lease: the pool may close the store meanwhile.
-        return try await wait(waiting, ticket: ticket) { changes in
-            try await inContext { try await waiting.onChange($0, changes) }
-        }
+        return .waiting(
+            PendingResponse(service: self, waiting: waiting, ticket: ticket, command: command, version: version) {
+                changes in try await inContext { try await waiting.onChange($0, changes) }
+            })
     }
 
     /// Waits for ``Waiting/subscription`` until its timeout, answering with `onChange` what the
@@ -145,9 +179,9 @@ public struct ActiveSyncService: Sendable {
     /// shutdown, ends the wait).
     ///
     /// - Throws: ``TooBusy`` when the user has too many requests waiting.
-    private func wait(
+    func wait(
         _ waiting: Waiting, ticket: RequestAdmission.Ticket,
-        onChange: ([StoreChange]) async throws -> CommandResult?
+        onChange: @escaping @Sendable ([StoreChange]) async throws -> CommandResult?
     ) async throws -> CommandResult {
         let subscription = waiting.subscription
         defer { subscription.cancel() }
@@ -163,7 +197,10 @@ public struct ActiveSyncService: Sendable {
             guard remaining > .zero, let change = await subscription.next(timeout: remaining) else {
                 return waiting.timedOut
             }
-            if let answer = try await onChange([change] + subscription.pending()) {
+            // In a child task: the store read's frames end with it, and the waiting task stays
+            // shallow (``PendingResponse``).
+            async let answering = onChange([change] + subscription.pending())
+            if let answer = try await answering {
                 if case .wait = answer { return waiting.timedOut }
                 return answer
             }

@@ -20,9 +20,14 @@ struct ActiveSyncMiddleware: RouterMiddleware {
     ) async throws -> Response {
         let lowered = request.uri.path.lowercased()
         guard lowered == Self.path || lowered == Self.path + "/" else { return try await next(request, context) }
-        // Each step in a function of its own: this frame holds little while a Ping waits.
-        let answer = await service.handle(try await activeSyncRequest(request, user: try context.requireUser()))
-        return Self.response(answer)
+        switch await service.start(try await activeSyncRequest(request, user: try context.requireUser())) {
+        case .answered(let answer):
+            return Self.response(answer)
+        case .waiting(let pending):
+            // Awaited by AlmanacResponder once the router's frames are gone.
+            context.later.park { Self.response(await pending.response()) }
+            return LaterResponse.placeholder
+        }
     }
 
     /// The request with its body collected, as the service takes it.

@@ -9,11 +9,14 @@ public struct AlmanacRequestContext: RequestContext, RemoteAddressRequestContext
     public let remoteAddress: SocketAddress?
     /// Set by ``AuthenticationMiddleware`` when valid credentials came with the request.
     public var user: User?
+    /// A response a handler gives later, awaited by ``AlmanacResponder``.
+    public let later: LaterResponse
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
         self.user = nil
+        self.later = LaterResponse()
     }
 
     /// The client address as text, the key of login throttling.

@@ -4,9 +4,9 @@ import Directory
 import Hummingbird
 import Store
 
-/// The routes and middleware of the HTTP front.
+/// The routes and middleware of the HTTP front, behind ``AlmanacResponder``.
 ///
-/// Middleware order: log, body limit, authentication, plan gate, ActiveSync, DAV,
+/// Middleware order: body limit, authentication, plan gate, ActiveSync, DAV,
 /// then the routes (and Autodiscover's case-insensitive path). The gate runs before
 /// routing, so a Basic mailbox is refused on every sync path, whether or not a
 /// handler is there.
@@ -16,10 +16,9 @@ public enum AlmanacRouter {
     public static func build(
         directory: Directory, stores: StorePool, configuration: ServerConfiguration,
         admission: RequestAdmission? = nil
-    ) -> Router<AlmanacRequestContext> {
+    ) -> AlmanacResponder {
         let admission = admission ?? RequestAdmission(limits: configuration.requestLimits)
         let router = Router(context: AlmanacRequestContext.self)
-        router.add(middleware: RequestLogMiddleware())
         router.add(middleware: BodyLimitMiddleware(maximumBodySize: configuration.maxBodySize))
         router.add(middleware: AuthenticationMiddleware(directory: directory))
         router.add(middleware: PlanGateMiddleware())
@@ -38,6 +37,6 @@ public enum AlmanacRouter {
         HealthController(directory: directory, admission: admission).addRoutes(to: router)
         AccountController(directory: directory, stores: stores, configuration: configuration).addRoutes(to: router)
         AutodiscoverController(directory: directory, configuration: configuration).addRoutes(to: router)
-        return router
+        return AlmanacResponder(router: router.buildResponder())
     }
 }

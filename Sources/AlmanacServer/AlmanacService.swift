@@ -44,7 +44,7 @@ public struct AlmanacService: Sendable {
                 demo ? try await DemoSetup(provisioning: Provisioning(data: data, directory: directory)).run() : nil
             let configuration = self.configuration
             let app = Application(
-                router: AlmanacRouter.build(
+                responder: AlmanacRouter.build(
                     directory: directory, stores: stores, configuration: configuration, admission: admission),
                 server: server,
                 configuration: .init(

@@ -39,15 +39,18 @@ struct ItemSession {
 
     /// Posts a command; `user` stands in for the signed-in user (another quota, say).
     func post(_ command: String, _ body: WBXMLElement?, user: User? = nil) async throws -> ActiveSyncResponse {
+        await fixture.service.handle(try request(command, body, user: user))
+    }
+
+    /// The request ``post(_:_:user:)`` sends.
+    func request(_ command: String, _ body: WBXMLElement?, user: User? = nil) throws -> ActiveSyncRequest {
         let headers: [(name: String, value: String)] = [
             ("MS-ASProtocolVersion", version), ("Content-Type", ActiveSyncResponse.wbxmlContentType),
             ("X-MS-PolicyKey", String(policyKey)),
         ]
-        return await fixture.service.handle(
-            ActiveSyncRequest(
-                method: "POST", query: "Cmd=\(command)&User=demo&DeviceId=\(device)&DeviceType=iPhone",
-                headers: headers, body: try body.map { try WBXMLEncoder().encode($0) } ?? [],
-                user: user ?? fixture.user))
+        return ActiveSyncRequest(
+            method: "POST", query: "Cmd=\(command)&User=demo&DeviceId=\(device)&DeviceType=iPhone",
+            headers: headers, body: try body.map { try WBXMLEncoder().encode($0) } ?? [], user: user ?? fixture.user)
     }
 
     /// A Sync and its decoded answer.

@@ -316,6 +316,44 @@ struct PingTests {
         }
     }
 
+    /// `start` runs the handler and hands back the wait; the request keeps its place (and its
+    /// subscription) until it answers, and gives both back when dropped unanswered.
+    @Test func aPendingPingKeepsItsPlaceUntilAnsweredOrDropped() async throws {
+        try await Self.withSession { session in
+            let notes = try await session.folderID(.notes)
+            let service = session.fixture.service
+            let bus = session.fixture.stores.bus
+            do {
+                guard
+                    case .waiting(let pending) = await service.start(
+                        try session.request("Ping", Self.ping(300, [notes])))
+                else {
+                    Issue.record("a Ping with nothing to say answered at once")
+                    return
+                }
+                withExtendedLifetime(pending) {
+                    #expect(service.admission.inProgressCount == 1)
+                    #expect(bus.subscriptionCount() == 1)
+                }
+            }
+            #expect(service.admission.inProgressCount == 0)
+            #expect(bus.subscriptionCount() == 0)
+
+            guard case .waiting(let pending) = await service.start(try session.request("Ping", Self.ping(1, [notes])))
+            else {
+                Issue.record("a Ping with nothing to say answered at once")
+                return
+            }
+            #expect(try Self.outcome(await pending.response()).status == "1")
+            #expect(service.admission.inProgressCount == 0)
+            // Once: a second call answers at once, as at the end of the interval.
+            let started = ContinuousClock.now
+            #expect(try Self.outcome(await pending.response()).status == "1")
+            #expect(ContinuousClock.now - started < .milliseconds(500))
+            #expect(service.admission.inProgressCount == 0)
+        }
+    }
+
     @Test func capsRefuseWith503AndRetryAfter() async throws {
         let limits = RequestAdmission.Limits(
             requestsPerDevice: 4, requestsPerUser: 40, waitingPerUser: 2, retryAfterSeconds: 17)

@@ -38,7 +38,7 @@ struct Fixture {
 
     func application() -> some ApplicationProtocol {
         Application(
-            router: AlmanacRouter.build(
+            responder: AlmanacRouter.build(
                 directory: directory, stores: stores, configuration: configuration, admission: admission))
     }
 
