@@ -157,7 +157,9 @@ public struct ActiveSyncService: Sendable {
             }
         }
         /// Runs `work` with the request's context over a lease of the user's store.
-        @Sendable func inContext<T: Sendable>(_ work: (CommandContext) async throws -> T) async throws -> T {
+        @Sendable func inContext<T: Sendable>(body: WBXMLElement?, _ work: (CommandContext) async throws -> T)
+            async throws -> T
+        {
             try await stores.withStore(userID: user.id) { store in
                 try await work(
                     CommandContext(
@@ -165,46 +167,15 @@ public struct ActiveSyncService: Sendable {
                         directory: directory, configuration: configuration, body: body, bus: stores.bus))
             }
         }
-        let result = try await inContext { try await entry.handler($0) }
+        let result = try await inContext(body: body) { try await entry.handler($0) }
         guard case .wait(let waiting) = result else { return answered(result) }
-        // A wait holds no store lease: the pool may close the store meanwhile.
+        // A wait holds no store lease (the pool may close the store meanwhile), and the body only
+        // when the answer to a change reads it.
+        let kept = waiting.readsBody ? body : nil
         return .waiting(
             PendingResponse(service: self, waiting: waiting, ticket: ticket, command: command, version: version) {
-                changes in try await inContext { try await waiting.onChange($0, changes) }
+                changes in try await inContext(body: kept) { try await waiting.onChange($0, changes) }
             })
-    }
-
-    /// Waits for ``Waiting/subscription`` until its timeout, answering with `onChange` what the
-    /// changes call for, or ``Waiting/timedOut`` (also when a newer request of the device, or the
-    /// shutdown, ends the wait).
-    ///
-    /// - Throws: ``TooBusy`` when the user has too many requests waiting.
-    func wait(
-        _ waiting: Waiting, ticket: RequestAdmission.Ticket,
-        onChange: @escaping @Sendable ([StoreChange]) async throws -> CommandResult?
-    ) async throws -> CommandResult {
-        let subscription = waiting.subscription
-        defer { subscription.cancel() }
-        switch admission.beginWaiting(ticket, on: subscription) {
-        case .waiting: break
-        case .ended: return waiting.timedOut
-        case .tooMany: throw TooBusy()
-        }
-        defer { admission.endWaiting(ticket) }
-        let deadline = ContinuousClock.now.advanced(by: waiting.timeout)
-        while true {
-            let remaining = ContinuousClock.now.duration(to: deadline)
-            guard remaining > .zero, let change = await subscription.next(timeout: remaining) else {
-                return waiting.timedOut
-            }
-            // In a child task: the store read's frames end with it, and the waiting task stays
-            // shallow (``PendingResponse``).
-            async let answering = onChange([change] + subscription.pending())
-            if let answer = try await answering {
-                if case .wait = answer { return waiting.timedOut }
-                return answer
-            }
-        }
     }
 
     /// HTTP 503 with Retry-After (MS-ASHTTP 3.1.5.2.3): a cap of ``RequestAdmission`` is reached.

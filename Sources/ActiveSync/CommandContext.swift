@@ -44,6 +44,9 @@ struct Waiting: Sendable {
     let timeout: Duration
     let timedOut: CommandResult
     let onChange: @Sendable (CommandContext, [StoreChange]) async throws -> CommandResult?
+    /// Whether ``onChange`` reads the request's body (Sync runs the request again); else the
+    /// body is not kept while the request waits.
+    var readsBody = false
 }
 
 /// A command's handler.

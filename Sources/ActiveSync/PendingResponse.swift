@@ -43,16 +43,58 @@ public final class PendingResponse: Sendable {
     /// Waits until a change calls for an answer, the heartbeat passes, a newer request of the
     /// device or the shutdown ends the wait; then answers, and gives the request's place back.
     /// Once: a second call answers at once as at the end of the interval.
+    ///
+    /// The task that awaits this holds one suspended continuation and nothing deeper: the wait
+    /// is a listener on the subscription (``ChangeSubscription/listen(timeout:_:)``), and a
+    /// change is read in a task of its own that ends with the read.
     public func response() async -> ActiveSyncResponse {
         guard !answered.exchange(true, ordering: .acquiringAndReleasing) else {
             return service.answer(waiting.timedOut, command: command, version: version)
         }
-        defer { service.admission.finish(ticket) }
-        do {
-            let result = try await service.wait(waiting, ticket: ticket, onChange: onChange)
-            return service.answer(result, command: command, version: version)
-        } catch {
-            return service.failure(error, command: command, version: version)
+        let admission = service.admission
+        defer {
+            waiting.subscription.cancel()
+            admission.finish(ticket)
+        }
+        let outcome: Outcome
+        switch admission.beginWaiting(ticket, on: waiting.subscription) {
+        case .ended:
+            outcome = .success(waiting.timedOut)
+        case .tooMany:
+            outcome = .failure(ActiveSyncService.TooBusy())
+        case .waiting:
+            let deadline = ContinuousClock.now.advanced(by: waiting.timeout)
+            outcome = await withCheckedContinuation { listen(until: deadline, answering: $0) }
+            admission.endWaiting(ticket)
+        }
+        switch outcome {
+        case .success(let result): return service.answer(result, command: command, version: version)
+        case .failure(let error): return service.failure(error, command: command, version: version)
+        }
+    }
+
+    private typealias Outcome = Result<CommandResult, any Error>
+
+    /// Listens for the next change until `deadline`; resumes `done` once: with
+    /// ``Waiting/timedOut`` when the deadline passes or the wait is ended (a newer request of the
+    /// device, the shutdown), with what ``onChange`` answers, or with its error. A change that
+    /// calls for no answer listens again.
+    private func listen(until deadline: ContinuousClock.Instant, answering done: CheckedContinuation<Outcome, Never>) {
+        let remaining = ContinuousClock.now.duration(to: deadline)
+        guard remaining > .zero else { return done.resume(returning: .success(waiting.timedOut)) }
+        waiting.subscription.listen(timeout: remaining) { [self] change in
+            guard let change else { return done.resume(returning: .success(waiting.timedOut)) }
+            Task {
+                do {
+                    switch try await onChange([change] + waiting.subscription.pending()) {
+                    case nil: listen(until: deadline, answering: done)
+                    case .wait?: done.resume(returning: .success(waiting.timedOut))
+                    case let answer?: done.resume(returning: .success(answer))
+                    }
+                } catch {
+                    done.resume(returning: .failure(error))
+                }
+            }
         }
     }
 }

@@ -25,7 +25,7 @@ struct ActiveSyncMiddleware: RouterMiddleware {
             return Self.response(answer)
         case .waiting(let pending):
             // Awaited by AlmanacResponder once the router's frames are gone.
-            context.later.park { Self.response(await pending.response()) }
+            context.later.park(pending)
             return LaterResponse.placeholder
         }
     }
@@ -46,7 +46,7 @@ struct ActiveSyncMiddleware: RouterMiddleware {
             body: Array(buffer: body), user: user)
     }
 
-    private static func response(_ answer: ActiveSyncResponse) -> Response {
+    static func response(_ answer: ActiveSyncResponse) -> Response {
         var headers = HTTPFields()
         for (name, value) in answer.headers.sorted(by: { $0.key < $1.key }) {
             guard let fieldName = HTTPField.Name(name), fieldName != .contentLength else { continue }

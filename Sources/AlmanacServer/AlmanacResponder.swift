@@ -14,25 +14,40 @@ public struct AlmanacResponder: HTTPResponder {
     let router: RouterResponder<Context>
 
     public func respond(to request: Request, context: Context) async throws -> Response {
-        let start = ContinuousClock.now
-        do {
-            var response = try await routed(request, context: context)
-            if let later = context.later.take() { response = await later() }
-            RequestLog.record(request, context: context, status: Int(response.status.code), since: start)
-            return response
-        } catch let error as any HTTPResponseError {
-            RequestLog.record(request, context: context, status: Int(error.status.code), since: start)
-            throw error
-        } catch {
-            RequestLog.record(request, context: context, status: 500, since: start)
-            throw error
-        }
+        let later = context.later
+        if let response = try await routed(request, context: context) { return response }
+        // While the request waits, the task holds this frame and the answer's, nothing deeper.
+        return await later.answer()
     }
 
-    /// The router's response, from a child task that has ended when this returns (an `async
-    /// let` child lives until the end of its scope, so the scope is this function).
-    private func routed(_ request: Request, context: Context) async throws -> Response {
-        async let response = router.respond(to: request, context: context)
-        return try await response
+    /// The router's response, from a task that has ended when this returns; nil when the
+    /// handler parked its request. A task of its own rather than a child: an `async let` keeps
+    /// ~1 KB of storage in this task's frames, and the runtime keeps those for as long as the
+    /// connection lives. The task is not cancelled with the connection's; nothing here cancels
+    /// a request midway either.
+    @inline(never)
+    private func routed(_ request: Request, context: Context) async throws -> Response? {
+        try await Task { try await logged(request, context: context) }.value
+    }
+
+    /// The router's response, logged; nil when the handler parked its request (logged when it
+    /// answers).
+    private func logged(_ request: Request, context: Context) async throws -> Response? {
+        let log = RequestLog(request, context: context, since: .now)
+        do {
+            let response = try await router.respond(to: request, context: context)
+            if context.later.isParked {
+                context.later.log(log)
+                return nil
+            }
+            log.record(status: Int(response.status.code))
+            return response
+        } catch let error as any HTTPResponseError {
+            log.record(status: Int(error.status.code))
+            throw error
+        } catch {
+            log.record(status: 500)
+            throw error
+        }
     }
 }

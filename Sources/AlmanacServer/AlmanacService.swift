@@ -79,7 +79,9 @@ public struct AlmanacService: Sendable {
     func serverBuilder() throws -> HTTPServerBuilder {
         try configuration.validate()
         let http1 = HTTPServerBuilder.http1(
-            configuration: HTTP1Channel.Configuration(idleTimeout: .seconds(Int64(configuration.idleTimeout))))
+            configuration: HTTP1Channel.Configuration(
+                additionalChannelHandlers: [SmallReceiveBuffer()],
+                idleTimeout: .seconds(Int64(configuration.idleTimeout))))
         guard let certificate = configuration.tlsCertificate, let key = configuration.tlsKey else { return http1 }
         return try .tls(http1, tlsConfiguration: TLSLoader.serverConfiguration(certificate: certificate, key: key))
     }

@@ -36,6 +36,20 @@ public final class ChangeSubscription: Sendable {
         return await subscriber.wait(timeout: timeout)
     }
 
+    /// Calls `listener` once with the next change matching the filter (a buffered one at
+    /// once), or with nil when the subscription is cancelled or `timeout` passes: a wait that
+    /// holds no task. `listener` runs on the thread that delivers, cancels or times out, and
+    /// must return quickly (resume a continuation, start a task). One wait at a time: a second
+    /// one tells the first nil.
+    public func listen(timeout: Duration?, _ listener: @escaping @Sendable (StoreChange?) -> Void) {
+        switch subscriber.poll() {
+        case .change(let change): return listener(change)
+        case .cancelled: return listener(nil)
+        case .empty: break
+        }
+        subscriber.listen(timeout: timeout, listener)
+    }
+
     /// The changes buffered so far, without waiting.
     public func pending() -> [StoreChange] {
         var changes: [StoreChange] = []

@@ -14,16 +14,20 @@ final class Subscriber: Sendable {
         case cancelled
     }
 
+    /// What a waiter is told: the change, or nil when its wait ends without one. Called once,
+    /// on the thread that delivers, cancels or times out: it must return quickly.
+    typealias Listener = @Sendable (StoreChange?) -> Void
+
     private struct Waiter {
         let id: UInt64
-        let continuation: CheckedContinuation<StoreChange?, Never>
+        let listener: Listener
         /// Ends the wait at its deadline; cancelled when the waiter is resumed otherwise.
         var timer: DeadlineTimer?
 
-        /// Resumes the waiter (once: it has been taken out of the state) and stops its timer.
+        /// Tells the waiter (once: it has been taken out of the state) and stops its timer.
         func resume(returning change: StoreChange?) {
             timer?.cancel()
-            continuation.resume(returning: change)
+            listener(change)
         }
     }
 
@@ -79,34 +83,48 @@ final class Subscriber: Sendable {
     /// when `timeout` passes. The deadline is a one-shot timer on a global queue, stopped as soon
     /// as the wait ends otherwise: no child task, no thread, no loop.
     func wait(timeout: Duration? = nil) async -> StoreChange? {
-        let id = state.withLock { state in
-            state.nextWaiterID += 1
-            return state.nextWaiterID
-        }
+        let id = nextWaiterID()
         return await withTaskCancellationHandler {
             await withCheckedContinuation { (continuation: CheckedContinuation<StoreChange?, Never>) in
-                let timer = timeout.map { timeout in
-                    DeadlineTimer(after: timeout) { [weak self] in self?.expire(id) }
-                }
-                let (immediate, displaced) = state.withLock { state -> (StoreChange??, Waiter?) in
-                    // Task.isCancelled is read under the lock that onCancel takes, so a cancellation
-                    // either is seen here or finds the waiter installed.
-                    if state.cancelled || Task.isCancelled { return (.some(nil), nil) }
-                    if !state.buffer.isEmpty { return (.some(state.buffer.removeFirst()), nil) }
-                    let displaced = state.waiter
-                    state.waiter = Waiter(id: id, continuation: continuation, timer: timer)
-                    return (.none, displaced)
-                }
-                displaced?.resume(returning: nil)
-                // Activated either way: libdispatch must not release a source never activated.
-                timer?.activate()
-                if let immediate {
-                    timer?.cancel()
-                    continuation.resume(returning: immediate)
-                }
+                listen(id: id, timeout: timeout) { continuation.resume(returning: $0) }
             }
         } onCancel: {
             expire(id)
+        }
+    }
+
+    /// Calls `listener` once with the next change, or with nil on the subscription's
+    /// cancellation or when `timeout` passes: the wait of ``wait(timeout:)`` without a task.
+    func listen(timeout: Duration?, _ listener: @escaping Listener) {
+        listen(id: nextWaiterID(), timeout: timeout, listener)
+    }
+
+    private func nextWaiterID() -> UInt64 {
+        state.withLock { state in
+            state.nextWaiterID += 1
+            return state.nextWaiterID
+        }
+    }
+
+    private func listen(id: UInt64, timeout: Duration?, _ listener: @escaping Listener) {
+        let timer = timeout.map { timeout in
+            DeadlineTimer(after: timeout) { [weak self] in self?.expire(id) }
+        }
+        let (immediate, displaced) = state.withLock { state -> (StoreChange??, Waiter?) in
+            // Task.isCancelled is read under the lock that onCancel takes, so a cancellation
+            // either is seen here or finds the waiter installed (false outside a task).
+            if state.cancelled || Task.isCancelled { return (.some(nil), nil) }
+            if !state.buffer.isEmpty { return (.some(state.buffer.removeFirst()), nil) }
+            let displaced = state.waiter
+            state.waiter = Waiter(id: id, listener: listener, timer: timer)
+            return (.none, displaced)
+        }
+        displaced?.resume(returning: nil)
+        // Activated either way: libdispatch must not release a source never activated.
+        timer?.activate()
+        if let immediate {
+            timer?.cancel()
+            listener(immediate)
         }
     }
 

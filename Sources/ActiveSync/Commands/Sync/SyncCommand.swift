@@ -73,7 +73,7 @@ enum SyncCommand {
                             var again = context
                             again.mayWait = false
                             return try await run(again)
-                        }))
+                        }, readsBody: true))
             }
             subscription.cancel()
         }
