@@ -43,21 +43,19 @@ public struct AlmanacService: Sendable {
             let demoAccounts =
                 demo ? try await DemoSetup(provisioning: Provisioning(data: data, directory: directory)).run() : nil
             let configuration = self.configuration
-            let app = Application(
+            let app = AlmanacHTTPServer(
+                builder: server,
+                configuration: .init(address: .hostname(configuration.host, port: configuration.port)),
                 responder: AlmanacRouter.build(
                     directory: directory, stores: stores, configuration: configuration, admission: admission),
-                server: server,
-                configuration: .init(
-                    address: .hostname(configuration.host, port: configuration.port), serverName: "Almanac"),
+                logger: logger,
                 onServerRunning: { channel in
                     let port = channel.localAddress?.port ?? configuration.port
                     await onListening(
                         Listening(
                             port: port, urls: ClientURLs(base: configuration.baseURL(boundPort: port)),
                             demoAccounts: demoAccounts))
-                },
-                logger: logger
-            )
+                })
             // Services shut down in reverse order: the waiting Pings are answered first, then
             // the server stops accepting and lets every request in flight finish.
             let group = ServiceGroup(

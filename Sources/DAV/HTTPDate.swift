@@ -6,12 +6,12 @@ import Foundation
 
 /// Dates as WebDAV writes them: `getlastmodified` in the HTTP date form
 /// (RFC 9110 §5.6.7, IMF-fixdate), `creationdate` in RFC 3339.
-enum HTTPDate {
+public enum HTTPDate {
     private static let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
     private static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     /// `Sun, 06 Nov 1994 08:49:37 GMT`.
-    static func format(_ date: Date) -> String {
+    public static func format(_ date: Date) -> String {
         let parts = utc(date)
         return
             "\(days[Int(parts.tm_wday)]), \(two(parts.tm_mday)) \(months[Int(parts.tm_mon)]) \(parts.tm_year + 1900) "
