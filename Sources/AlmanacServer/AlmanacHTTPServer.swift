@@ -29,22 +29,11 @@ struct AlmanacHTTPServer: Service {
     struct BodyBrokeWhileAnswering: Error {}
 
     func run() async throws {
+        let front = Front(responder: responder, logger: logger)
         let server = try builder.buildServer(
             configuration: configuration, eventLoopGroup: MultiThreadedEventLoopGroup.singleton, logger: logger,
-            responder: { [responder, logger] request, writer, channel in
-                var response: Response
-                do {
-                    response = try await responder.respond(
-                        to: request, context: AlmanacRequestContext(source: .init(channel: channel, logger: logger)))
-                } catch let error as HTTPParserError {
-                    // Hummingbird answers 400 and closes.
-                    throw error
-                } catch {
-                    logger.error("Request failed", metadata: ["error": .string("\(error)")])
-                    response = Response(status: .internalServerError)
-                }
-                response.headers[.date] = HTTPDate.format(Date())
-                response.headers[.server] = "Almanac"
+            responder: { request, writer, channel in
+                let response = try await front.answer(request, channel: channel)
                 do {
                     try await writer.write(response: response.head, body: response.body)
                 } catch is HTTPParserError {
@@ -52,5 +41,37 @@ struct AlmanacHTTPServer: Service {
                 }
             }, onServerRunning: onServerRunning)
         try await server.run()
+    }
+
+    /// What every request goes through, behind one reference: the frames of a connection's
+    /// task then hold a pointer, not copies of the responder and logger.
+    private final class Front: Sendable {
+        let responder: AlmanacResponder
+        let logger: Logger
+
+        init(responder: AlmanacResponder, logger: Logger) {
+            self.responder = responder
+            self.logger = logger
+        }
+
+        /// The responder's answer with `Date` and `Server`; 500 for an error no middleware
+        /// turned into a response. Never inlined, so that what it holds is not in the frame
+        /// that writes the response.
+        @inline(never)
+        func answer(_ request: Request, channel: any Channel) async throws -> Response {
+            var response: Response
+            do {
+                response = try await responder.respond(to: request, channel: channel, logger: logger)
+            } catch let error as HTTPParserError {
+                // Hummingbird answers 400 and closes.
+                throw error
+            } catch {
+                logger.error("Request failed", metadata: ["error": .string("\(error)")])
+                response = Response(status: .internalServerError)
+            }
+            response.headers[.date] = HTTPDate.format(Date())
+            response.headers[.server] = "Almanac"
+            return response
+        }
     }
 }

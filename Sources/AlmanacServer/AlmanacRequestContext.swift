@@ -13,10 +13,15 @@ public struct AlmanacRequestContext: RequestContext, RemoteAddressRequestContext
     public let later: LaterResponse
 
     public init(source: ApplicationRequestContextSource) {
+        self.init(source: source, later: LaterResponse())
+    }
+
+    /// A context whose parked response `later` is awaited by whoever made it.
+    init(source: ApplicationRequestContextSource, later: LaterResponse) {
         self.coreContext = .init(source: source)
         self.remoteAddress = source.channel.remoteAddress
         self.user = nil
-        self.later = LaterResponse()
+        self.later = later
     }
 
     /// The client address as text, the key of login throttling.

@@ -1,4 +1,6 @@
 import Hummingbird
+import Logging
+import NIOCore
 
 /// The front of every request: runs the router (middleware and routes) in a child task, then,
 /// when a handler parked a response for later (``LaterResponse``), awaits it from this frame;
@@ -14,7 +16,21 @@ public struct AlmanacResponder: HTTPResponder {
     let router: RouterResponder<Context>
 
     public func respond(to request: Request, context: Context) async throws -> Response {
-        let later = context.later
+        try await respond(to: request, later: context.later) { context }
+    }
+
+    /// The server's entry: the context is made in the routing task, so the connection's task
+    /// never holds it.
+    func respond(to request: Request, channel: any Channel, logger: Logger) async throws -> Response {
+        let later = LaterResponse()
+        return try await respond(to: request, later: later) {
+            AlmanacRequestContext(source: .init(channel: channel, logger: logger), later: later)
+        }
+    }
+
+    private func respond(
+        to request: Request, later: LaterResponse, context: @escaping @Sendable () -> Context
+    ) async throws -> Response {
         if let response = try await routed(request, context: context) { return response }
         // While the request waits, the task holds this frame and the answer's, nothing deeper.
         return await later.answer()
@@ -26,8 +42,8 @@ public struct AlmanacResponder: HTTPResponder {
     /// connection lives. The task is not cancelled with the connection's; nothing here cancels
     /// a request midway either.
     @inline(never)
-    private func routed(_ request: Request, context: Context) async throws -> Response? {
-        try await Task { try await logged(request, context: context) }.value
+    private func routed(_ request: Request, context: @escaping @Sendable () -> Context) async throws -> Response? {
+        try await Task { try await logged(request, context: context()) }.value
     }
 
     /// The router's response, logged; nil when the handler parked its request (logged when it

@@ -17,6 +17,11 @@ struct ServerProcessTests {
         let health = try await http.request(.GET, "/healthz", login: ("demo@example.test", demo))
         #expect(health.status == 200)
         #expect(health.body.contains("enhanced"))
+        // What the server adds to every answer (RFC 9110 §6.6.1, §10.2.4): an IMF-fixdate of now.
+        #expect(health.headers.first(name: "Server") == "Almanac")
+        let date = try #require(health.headers.first(name: "Date"))
+        #expect(date.hasSuffix(" GMT") && date.count == 29, "\(date)")
+        #expect(date.contains(String(Calendar(identifier: .gregorian).component(.year, from: Date()))))
 
         for path in ["/dav/", "/Microsoft-Server-ActiveSync?Cmd=FolderSync&DeviceId=A1&DeviceType=iPhone"] {
             let enhanced = try await http.request(.POST, path, login: ("demo@example.test", demo))
