@@ -11,7 +11,7 @@ import WBXML
 /// query (MS-ASHTTP 2.2.1.1.1), protocol version, command, DeviceId and DeviceType, content
 /// type and body (MS-ASCMD 2.2.2), the device record (blocked, remote wipe) and the policy key
 /// (MS-ASPROV 3.2.5.1).
-public struct ActiveSyncService: Sendable {
+public final class ActiveSyncService: Sendable {
     public let directory: Directory
     public let stores: StorePool
     public let configuration: ActiveSyncConfiguration

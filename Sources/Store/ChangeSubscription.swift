@@ -21,8 +21,8 @@ public final class ChangeSubscription: Sendable {
     }
 
     /// The next change matching the filter: a buffered one at once, else waits for one without
-    /// polling (a suspended continuation and, with a timeout, a one-shot timer: no thread, no
-    /// child task, no timer loop).
+    /// polling (a suspended continuation and, with a timeout, an entry of the shared
+    /// ``DeadlineQueue``: no thread, no child task, no timer loop).
     ///
     /// - Parameter timeout: how long to wait; nil waits until a change or cancellation.
     /// - Returns: nil when the subscription or the calling task is cancelled, or the timeout

@@ -1,4 +1,3 @@
-import Dispatch
 import Synchronization
 
 /// The state of one subscription, shared between the bus (which delivers) and the
@@ -22,11 +21,11 @@ final class Subscriber: Sendable {
         let id: UInt64
         let listener: Listener
         /// Ends the wait at its deadline; cancelled when the waiter is resumed otherwise.
-        var timer: DeadlineTimer?
+        var deadline: DeadlineQueue.Token?
 
-        /// Tells the waiter (once: it has been taken out of the state) and stops its timer.
+        /// Tells the waiter (once: it has been taken out of the state) and cancels its deadline.
         func resume(returning change: StoreChange?) {
-            timer?.cancel()
+            if let deadline { DeadlineQueue.shared.cancel(deadline) }
             listener(change)
         }
     }
@@ -80,7 +79,7 @@ final class Subscriber: Sendable {
     }
 
     /// Waits for the next change; nil on cancellation (of the task or of the subscription) or
-    /// when `timeout` passes. The deadline is a one-shot timer on a global queue, stopped as soon
+    /// when `timeout` passes. The deadline is an entry of ``DeadlineQueue``, cancelled as soon
     /// as the wait ends otherwise: no child task, no thread, no loop.
     func wait(timeout: Duration? = nil) async -> StoreChange? {
         let id = nextWaiterID()
@@ -107,25 +106,26 @@ final class Subscriber: Sendable {
     }
 
     private func listen(id: UInt64, timeout: Duration?, _ listener: @escaping Listener) {
-        let timer = timeout.map { timeout in
-            DeadlineTimer(after: timeout) { [weak self] in self?.expire(id) }
-        }
         let (immediate, displaced) = state.withLock { state -> (StoreChange??, Waiter?) in
             // Task.isCancelled is read under the lock that onCancel takes, so a cancellation
             // either is seen here or finds the waiter installed (false outside a task).
             if state.cancelled || Task.isCancelled { return (.some(nil), nil) }
             if !state.buffer.isEmpty { return (.some(state.buffer.removeFirst()), nil) }
             let displaced = state.waiter
-            state.waiter = Waiter(id: id, listener: listener, timer: timer)
+            state.waiter = Waiter(id: id, listener: listener, deadline: nil)
             return (.none, displaced)
         }
         displaced?.resume(returning: nil)
-        // Activated either way: libdispatch must not release a source never activated.
-        timer?.activate()
-        if let immediate {
-            timer?.cancel()
-            listener(immediate)
+        if let immediate { return listener(immediate) }
+        guard let timeout else { return }
+        // Scheduled once the waiter is in place, so that even a deadline already past finds it.
+        let deadline = DeadlineQueue.shared.schedule(after: timeout) { [weak self] in self?.expire(id) }
+        let ended = state.withLock { state -> Bool in
+            guard state.waiter?.id == id else { return true }
+            state.waiter?.deadline = deadline
+            return false
         }
+        if ended { DeadlineQueue.shared.cancel(deadline) }
     }
 
     /// Ends the wait `id` with nil, if it is still the one waiting.
@@ -147,35 +147,5 @@ final class Subscriber: Sendable {
             return state.waiter
         }
         waiter?.resume(returning: nil)
-    }
-}
-
-/// A one-shot timer on a global queue (a libdispatch timer source: no thread while it waits).
-/// `@unchecked Sendable`: a dispatch source may be activated and cancelled from any thread.
-struct DeadlineTimer: @unchecked Sendable {
-    private let source: any DispatchSourceTimer
-
-    /// A timer that runs `handler` once, `delay` after ``activate()``, unless cancelled first.
-    init(after delay: Duration, _ handler: @escaping @Sendable () -> Void) {
-        source = DispatchSource.makeTimerSource(queue: .global())
-        source.setEventHandler(handler: handler)
-        source.schedule(deadline: .now() + .nanoseconds(Int(Self.nanoseconds(delay))))
-    }
-
-    /// Starts the timer. Every timer must be activated once, cancelled or not: libdispatch does
-    /// not release a source that never was.
-    func activate() {
-        source.activate()
-    }
-
-    func cancel() {
-        source.cancel()
-    }
-
-    /// A duration in whole nanoseconds, capped at a day (no wait here is longer than an hour).
-    private static func nanoseconds(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        guard seconds < 86_400 else { return 86_400 * 1_000_000_000 }
-        return max(0, seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     }
 }
