@@ -2,14 +2,15 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// The front of every request: runs the router (middleware and routes) in a child task, then,
-/// when a handler parked a response for later (``LaterResponse``), awaits it from this frame;
-/// and logs the request (``RequestLog``).
+/// The front of every request: runs the router (middleware and routes) in a task of its own,
+/// then, when a handler parked a request that answers later (``LaterResponse``), awaits its
+/// answer from this frame; and logs the request (``RequestLog``).
 ///
-/// Why a child task: Hummingbird runs each connection in one task, and the Swift runtime keeps
-/// a task's frame memory at its deepest until the task ends. The router's frames (six
-/// middlewares, the handler, the store) end with the child, so a keep-alive connection, and a
-/// Ping waiting on it, holds only Hummingbird's frames and this one.
+/// Why a task of its own: Hummingbird runs each connection in one task, and the Swift runtime
+/// keeps a task's frame memory at its deepest until the task ends. The router's frames (the
+/// middlewares, the handler, the store) end with the routing task, so a keep-alive connection,
+/// and a Ping waiting on it, holds only Hummingbird's frames and a few of ours
+/// (Benchmarks/README.md, `ping`).
 public struct AlmanacResponder: HTTPResponder {
     public typealias Context = AlmanacRequestContext
 
