@@ -10,7 +10,7 @@ import Synchronization
 /// The wait is apart from the handler so that the task awaiting it can do so from a shallow
 /// frame. The Swift runtime keeps a task's frame memory at its deepest until the task ends; with
 /// ten thousand phones waiting, every frame above the wait counts ten thousand times. For the
-/// same reason ``response()`` reads the store, when a change comes, in a child task.
+/// same reason ``response()`` reads the store, when a change comes, in a task of its own.
 public final class PendingResponse: Sendable {
     private let service: ActiveSyncService
     private let waiting: Waiting
