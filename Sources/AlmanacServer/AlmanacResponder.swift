@@ -15,6 +15,8 @@ public struct AlmanacResponder: HTTPResponder {
     public typealias Context = AlmanacRequestContext
 
     let router: RouterResponder<Context>
+    /// Gives a burst's memory back once it is routed.
+    let trim = BurstTrim()
 
     public func respond(to request: Request, context: Context) async throws -> Response {
         try await respond(to: request, later: context.later) { context }
@@ -44,7 +46,9 @@ public struct AlmanacResponder: HTTPResponder {
     /// a request midway either.
     @inline(never)
     private func routed(_ request: Request, context: @escaping @Sendable () -> Context) async throws -> Response? {
-        try await Task { try await logged(request, context: context()) }.value
+        trim.begin()
+        defer { trim.end() }
+        return try await Task { try await logged(request, context: context()) }.value
     }
 
     /// The router's response, logged; nil when the handler parked its request (logged when it
