@@ -15,7 +15,8 @@ public final class ActiveSyncService: Sendable {
     public let directory: Directory
     public let stores: StorePool
     public let configuration: ActiveSyncConfiguration
-    /// The requests in progress and waiting, with their caps; shared by every copy of the service.
+    /// The requests in progress and waiting, with their caps; the same one the health report and
+    /// the shutdown read (`AlmanacRouter` passes it to each).
     public let admission: RequestAdmission
     let table: CommandTable
     let logger: Logger
