@@ -99,6 +99,13 @@ public final class RequestAdmission: Sendable {
             let ended = device.waiter?.subscription
             state.devices[key, default: DeviceState()].inProgress += 1
             state.devices[key]?.generation = generation
+            // The ended request stops being the device's waiter now, not when it gets round to
+            // answering: this request may reach `beginWaiting` first, and must not find it there.
+            // Its own `endWaiting` is then a no-op (another generation).
+            if device.waiter != nil {
+                state.devices[key]?.waiter = nil
+                state.users[userID]?.waiting -= 1
+            }
             state.users[userID, default: UserState()].inProgress += 1
             return (Ticket(device: key, generation: generation), ended)
         }
