@@ -21,7 +21,7 @@ extension Directory {
     public func authenticate(login: String, password: String, client: String) async -> AuthenticationResult {
         let stored: StoredUser?
         do {
-            stored = try await pool.read { db in try Self.resolve(login: login, in: db) }
+            stored = try readNow { db in try Self.resolve(login: login, in: db) }
         } catch {
             logger.error("directory read failed during login", metadata: ["error": "\(error)"])
             return .failure

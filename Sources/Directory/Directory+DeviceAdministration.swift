@@ -6,7 +6,7 @@ extension Directory {
     /// Every device, or the devices of the user with this address; by
     /// address, then most recently seen first. Refuses an unknown user.
     public func devices(address: String?) async throws -> [Device] {
-        try await pool.read { db in
+        try readNow { db in
             guard let address else { return try StoredDevice.fetch(where: "1", [], in: db).map { try $0.device } }
             guard try StoredUser.fetch(address: address, in: db) != nil else {
                 throw DirectoryError.userNotFound(address)
@@ -21,7 +21,7 @@ extension Directory {
     /// address; `deviceNotFound` or `userNotFound` when there is none.
     public func device(address: String, deviceID: String) async throws -> Device {
         let deviceID = try Validation.deviceID(deviceID)
-        return try await pool.read { db in try StoredDevice.require(address: address, deviceID: deviceID, in: db).device
+        return try readNow { db in try StoredDevice.require(address: address, deviceID: deviceID, in: db).device
         }
     }
 

@@ -5,7 +5,7 @@ extension Directory {
     /// The provisioning policy of the domain with this name: its own, else
     /// `DevicePolicy.default`. Refuses an unknown domain.
     public func devicePolicy(domain: String) async throws -> DevicePolicy {
-        try await pool.read { db in
+        try readNow { db in
             let domainID = try Self.requireDomainID(domain, in: db)
             return try DomainPolicyRecord.fetchOne(db, key: domainID)?.policy ?? .default
         }

@@ -28,7 +28,7 @@ extension Directory {
         if let pruneIdleAfter, !(pruneIdleAfter > 0) { throw DirectoryError.invalidIdlePeriod(pruneIdleAfter) }
 
         // The common case: a known device, recently seen, nothing changed.
-        let known = try await pool.read { db in try StoredDevice.fetch(userID: userID, deviceID: deviceID, in: db) }
+        let known = try readNow { db in try StoredDevice.fetch(userID: userID, deviceID: deviceID, in: db) }
         if let known {
             var record = known.record
             let changed = record.touch(
@@ -63,7 +63,7 @@ extension Directory {
     /// The device with this DeviceId (in any case) of the user, if known.
     public func device(userID: Int64, deviceID: String) async throws -> Device? {
         let deviceID = try Validation.deviceID(deviceID)
-        return try await pool.read { db in try StoredDevice.fetch(userID: userID, deviceID: deviceID, in: db)?.device }
+        return try readNow { db in try StoredDevice.fetch(userID: userID, deviceID: deviceID, in: db)?.device }
     }
 
     /// Replaces what the device told about itself (Settings DeviceInformation

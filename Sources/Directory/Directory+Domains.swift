@@ -17,14 +17,14 @@ extension Directory {
 
     /// Every domain, by name.
     public func domains() async throws -> [Domain] {
-        try await pool.read { db in
+        try readNow { db in
             try DomainRecord.order(DomainRecord.Columns.name).fetchAll(db).map(\.domain)
         }
     }
 
     /// The domain with this name (case-insensitive), if any.
     public func domain(_ name: String) async throws -> Domain? {
-        try await pool.read { db in
+        try readNow { db in
             try DomainRecord.filter(DomainRecord.Columns.name == name.lowercased()).fetchOne(db)?.domain
         }
     }

@@ -5,7 +5,7 @@ extension Directory {
     /// The out-of-office settings of the user with this id;
     /// `OutOfOffice.disabled` when they never set any.
     public func outOfOffice(userID: Int64) async throws -> OutOfOffice {
-        try await pool.read { db in
+        try readNow { db in
             guard try UserRecord.exists(db, key: userID) else { throw DirectoryError.userIDNotFound(userID) }
             return try OutOfOfficeRecord.fetchOne(db, key: userID)?.outOfOffice() ?? .disabled
         }

@@ -21,7 +21,7 @@ extension Directory {
         let normalized = "\(localPart)@\(domainName)"
 
         // A cheap early refusal spares the hash; the transaction checks again.
-        try await pool.read { db in
+        try readNow { db in
             guard try DomainRecord.filter(DomainRecord.Columns.name == domainName).fetchOne(db) != nil else {
                 throw DirectoryError.domainNotFound(domainName)
             }
@@ -60,7 +60,7 @@ extension Directory {
     /// The users of a domain, or of every domain when `domain` is nil, by
     /// address. Refuses an unknown domain.
     public func users(domain: String?) async throws -> [User] {
-        try await pool.read { db in
+        try readNow { db in
             guard let domain else { return try StoredUser.fetch(where: "1", [], in: db).map(\.user) }
             guard try DomainRecord.filter(DomainRecord.Columns.name == domain.lowercased()).fetchOne(db) != nil else {
                 throw DirectoryError.domainNotFound(domain)
@@ -71,12 +71,12 @@ extension Directory {
 
     /// The user with this address (case-insensitive), if any.
     public func user(address: String) async throws -> User? {
-        try await pool.read { db in try StoredUser.fetch(address: address, in: db)?.user }
+        try readNow { db in try StoredUser.fetch(address: address, in: db)?.user }
     }
 
     /// The user with this id, if any.
     public func user(id: Int64) async throws -> User? {
-        try await pool.read { db in try StoredUser.fetch(id: id, in: db)?.user }
+        try readNow { db in try StoredUser.fetch(id: id, in: db)?.user }
     }
 
     /// Replaces a user's password and bumps their credential version, which

@@ -19,6 +19,7 @@ public final class Directory: Sendable {
     /// How long a connection waits for another process's write to finish.
     public static let busyTimeout: TimeInterval = 10
 
+    /// Read only through ``readNow(_:)``; write with its async `write`.
     let pool: DatabasePool
     let hasher: PasswordHasher
     /// Throttles failed logins per (login, client) and per client.
@@ -67,6 +68,18 @@ public final class Directory: Sendable {
         self.dummyHash = hasher.unmatchableHash()
     }
 
+    /// A read on the calling thread; every read of the directory goes through here.
+    ///
+    /// GRDB's async `read` costs two or three thread wake-ups, more than the directory's reads
+    /// (a user row, a device row, short lists), and every authenticated request makes one. Its
+    /// sync `read` runs on the caller's thread. The two must not be mixed: an async read holds
+    /// its reader until its task resumes on the cooperative pool, so sync reads blocked waiting
+    /// for a reader could occupy every pool thread and none would ever be released. With sync
+    /// reads only, a reader is held only while its closure runs, and never waits for anything.
+    func readNow<T>(_ block: (Database) throws -> T) throws -> T {
+        try pool.read(block)
+    }
+
     /// The directory's migrations, from `Schemas.directory`.
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -80,7 +93,7 @@ public final class Directory: Sendable {
 
     /// The identifiers of the migrations applied to the file.
     public func appliedMigrations() async throws -> [String] {
-        try await pool.read { db in try Self.migrator.appliedIdentifiers(db).sorted() }
+        try readNow { db in try Self.migrator.appliedIdentifiers(db).sorted() }
     }
 
     /// Closes the file. Later calls fail.

@@ -24,15 +24,16 @@ struct StoredDevice: Sendable {
     static func fetch(where condition: String, _ arguments: StatementArguments, in db: Database) throws
         -> [StoredDevice]
     {
-        try Row.fetchAll(
-            db,
+        // Cached, like StoredUser's: the conditions are a few fixed strings, and every EAS
+        // request reads its device.
+        let statement = try db.cachedStatement(
             sql: """
                 SELECT device.*, user.address AS user_address FROM device JOIN user ON user.id = device.user_id
                 WHERE \(condition) ORDER BY user.address, device.last_seen DESC, device.id
-                """,
-            arguments: arguments
-        )
-        .map { row in try StoredDevice(record: DeviceRecord(row: row), userAddress: row["user_address"]) }
+                """)
+        return try Row.fetchAll(statement, arguments: arguments).map { row in
+            try StoredDevice(record: DeviceRecord(row: row), userAddress: row["user_address"])
+        }
     }
 
     /// The device of the user with this id, else `deviceNotFound` (or

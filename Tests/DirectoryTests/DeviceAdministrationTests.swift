@@ -132,7 +132,7 @@ struct DeviceAdministrationTests {
                 pruneIdleAfter: nil, now: start)
         }
         try await directory.removeUser(address: "demo@example.test")
-        let rows = try await directory.pool.read { db in try DeviceRecord.fetchAll(db) }
+        let rows = try directory.readNow { db in try DeviceRecord.fetchAll(db) }
         #expect(rows.map(\.userID) == [other.id])
     }
 }

@@ -116,7 +116,7 @@ struct DevicePolicyTests {
         try await directory.setDevicePolicy(domain: "example.test", .none)
         try await directory.removeUser(address: "demo@example.test")
         try await directory.removeDomain("example.test")
-        #expect(try await directory.pool.read { db in try DomainPolicyRecord.fetchCount(db) } == 0)
+        #expect(try directory.readNow { db in try DomainPolicyRecord.fetchCount(db) } == 0)
         // A new domain of the same name starts from the default again.
         _ = try await directory.addDomain("example.test")
         #expect(try await directory.devicePolicy(domain: "example.test") == .default)

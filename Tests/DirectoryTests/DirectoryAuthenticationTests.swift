@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Testing
 
@@ -251,5 +252,36 @@ struct DirectoryAuthenticationTests {
         }
         #expect(
             await directory.authenticate(login: "demo@example.test", password: goodPassword, client: "::1") == .failure)
+    }
+
+    /// Reads run on the calling thread (``Directory/readNow(_:)``). Mixed with GRDB's async
+    /// reads, which keep their reader until their task resumes, this load stalled for good: the
+    /// cooperative threads blocked waiting for readers that only they could release.
+    @Test func manyConcurrentReadsAllFinish() async throws {
+        let directory = try await open()
+        defer { try? directory.close() }
+        let demo = try #require(try await directory.user(address: "demo@example.test"))
+        // A stalled cooperative pool cannot run a time limit, so a thread of its own watches.
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            if finished.wait(timeout: .now() + 60) == .timedOut { fatalError("the directory's reads stalled") }
+        }.start()
+        defer { finished.signal() }
+        let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+            for index in 0..<400 {
+                group.addTask {
+                    switch index % 4 {
+                    case 0:
+                        return await directory.authenticate(
+                            login: "demo@example.test", password: goodPassword, client: "192.0.2.1") == .success(demo)
+                    case 1: return try await directory.user(id: demo.id) == demo
+                    case 2: return try await directory.device(userID: demo.id, deviceID: "phone\(index)") == nil
+                    default: return try await directory.domain("example.test") != nil
+                    }
+                }
+            }
+            return try await group.reduce(into: [Bool]()) { $0.append($1) }
+        }
+        #expect(outcomes.count == 400 && outcomes.allSatisfy { $0 })
     }
 }

@@ -16,7 +16,7 @@ struct DirectoryMigrationTests {
         let directory = try Directory(path: folder.directoryPath, hasher: .fast)
         defer { try? directory.close() }
         #expect(try await directory.appliedMigrations() == ["v0001_directory", "v0002_activesync"])
-        let tables = try await directory.pool.read { db in
+        let tables = try directory.readNow { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
         }
         #expect(tables.contains("domain") && tables.contains("user") && tables.contains("credential"))

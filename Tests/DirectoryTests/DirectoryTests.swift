@@ -232,14 +232,14 @@ struct DirectoryTests {
         #expect(try await directory.user(address: "demo@example.test") == demo)
         // Deleting a user deletes the credential with it.
         try await directory.pool.write { db in try db.execute(sql: "DELETE FROM user") }
-        let credentials = try await directory.pool.read { db in try CredentialRecord.fetchCount(db) }
+        let credentials = try directory.readNow { db in try CredentialRecord.fetchCount(db) }
         #expect(credentials == 0)
     }
 
     @Test func pragmas() async throws {
         let directory = try await makeDirectory(in: folder)
         defer { try? directory.close() }
-        let (journal, synchronous, foreignKeys) = try await directory.pool.read { db in
+        let (journal, synchronous, foreignKeys) = try directory.readNow { db in
             (
                 try String.fetchOne(db, sql: "PRAGMA journal_mode"), try Int.fetchOne(db, sql: "PRAGMA synchronous"),
                 try Int.fetchOne(db, sql: "PRAGMA foreign_keys")

@@ -115,9 +115,9 @@ struct OutOfOfficeTests {
         defer { try? directory.close() }
         let userID = try await demoID(directory)
         try await directory.setOutOfOffice(userID: userID, OutOfOffice(state: .global))
-        #expect(try await directory.pool.read { db in try OutOfOfficeRecord.fetchCount(db) } == 1)
+        #expect(try directory.readNow { db in try OutOfOfficeRecord.fetchCount(db) } == 1)
         try await directory.removeUser(address: "demo@example.test")
-        #expect(try await directory.pool.read { db in try OutOfOfficeRecord.fetchCount(db) } == 0)
+        #expect(try directory.readNow { db in try OutOfOfficeRecord.fetchCount(db) } == 0)
     }
 
     @Test func schemaEnforcesTheInvariants() async throws {
