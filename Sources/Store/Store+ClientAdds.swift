@@ -7,7 +7,7 @@ extension Store {
     /// nil when none is remembered: never made, pruned, or the item deleted. A moved item keeps
     /// its id, so the id may now name an item of another folder.
     public func itemID(folderID: Int64, clientAdd: ClientAdd) async throws -> Int64? {
-        try await database.read { db in
+        try await quickRead { db in
             try Int64.fetchOne(
                 db,
                 cached: """

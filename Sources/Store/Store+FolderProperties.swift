@@ -4,12 +4,12 @@ import GRDB
 extension Store {
     /// The properties kept for a folder, by name.
     public func folderProperties(id: Int64) async throws -> [FolderProperty] {
-        try await database.read { db in try Self.properties(db, folderID: id) }
+        try await quickRead { db in try Self.properties(db, folderID: id) }
     }
 
     /// The properties of every folder, by folder id: one read for a collection listing.
     public func allFolderProperties() async throws -> [Int64: [FolderProperty]] {
-        try await database.read { db in
+        try await quickRead { db in
             var result: [Int64: [FolderProperty]] = [:]
             for row in try Row.fetchAll(db, cached: "SELECT folder_id, name, value FROM folder_property ORDER BY name")
             {

@@ -4,22 +4,22 @@ import GRDB
 extension Store {
     /// Every folder, in id order.
     public func folders() async throws -> [Folder] {
-        try await database.read { db in try Folder.fetchAll(db, cached: "SELECT * FROM folder ORDER BY id") }
+        try await quickRead { db in try Folder.fetchAll(db, cached: "SELECT * FROM folder ORDER BY id") }
     }
 
     /// The folder with this id, or nil.
     public func folder(id: Int64) async throws -> Folder? {
-        try await database.read { db in try FolderWrites.fetchIfPresent(db, id: id) }
+        try await quickRead { db in try FolderWrites.fetchIfPresent(db, id: id) }
     }
 
     /// The folder with this role, or nil.
     public func folder(role: FolderRole) async throws -> Folder? {
-        try await database.read { db in try Folder.filter(Folder.Columns.role == role).fetchOne(db) }
+        try await quickRead { db in try Folder.filter(Folder.Columns.role == role).fetchOne(db) }
     }
 
     /// The folder named `name` under `parentID` (nil: top level), or nil.
     public func folder(parentID: Int64?, name: String) async throws -> Folder? {
-        try await database.read { db in
+        try await quickRead { db in
             try Folder.fetchOne(
                 db, cached: "SELECT * FROM folder WHERE IFNULL(parent_id, 0) = ? AND name = ?",
                 arguments: [parentID ?? 0, name])

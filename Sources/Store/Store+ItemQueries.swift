@@ -62,7 +62,7 @@ extension Store {
     /// The items with this UID in any of these folders (CalDAV `no-uid-conflict`: UIDs are unique
     /// across a calendar home, RFC 4791 §5.3.2.1).
     public func items(uid: String, folderIDs: [Int64]) async throws -> [Item] {
-        try await database.read { db in
+        try await quickRead { db in
             try Item.fetchAll(
                 db,
                 cached:

@@ -3,7 +3,7 @@ import GRDB
 extension Store {
     /// The item named `resourceName` in a folder, or nil.
     public func item(folderID: Int64, resourceName: String) async throws -> Item? {
-        try await database.read { db in
+        try await quickRead { db in
             try Item.fetchOne(
                 db, cached: "SELECT * FROM item WHERE folder_id = ? AND resource_name = ?",
                 arguments: [folderID, resourceName])
@@ -12,14 +12,14 @@ extension Store {
 
     /// The item with this row id (an EAS ServerId), or nil.
     public func item(id: Int64) async throws -> Item? {
-        try await database.read { db in
+        try await quickRead { db in
             try Item.fetchOne(db, cached: "SELECT * FROM item WHERE id = ?", arguments: [id])
         }
     }
 
     /// The items of a folder with this UID (CalDAV `no-uid-conflict`, RFC 4791 §5.3.2.1).
     public func items(folderID: Int64, uid: String) async throws -> [Item] {
-        try await database.read { db in
+        try await quickRead { db in
             try Item.fetchAll(
                 db, cached: "SELECT * FROM item WHERE folder_id = ? AND uid = ? ORDER BY id",
                 arguments: [folderID, uid])

@@ -5,7 +5,7 @@ extension Store {
     /// The saved ActiveSync state of a collection on a device, if any.
     public func syncState(deviceID: String, collection: String) async throws -> SyncState? {
         let deviceID = deviceID.lowercased()
-        return try await database.read { db in
+        return try await quickRead { db in
             try Row.fetchOne(
                 db, cached: "SELECT * FROM sync_state WHERE device_id = ? AND collection = ?",
                 arguments: [deviceID, collection]

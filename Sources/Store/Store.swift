@@ -28,6 +28,8 @@ public final class Store: Sendable {
     let bus: ChangeBus?
     /// Checkpoints the WAL in the background, so no write pays for it (``WALCheckpointer``).
     let checkpointer: WALCheckpointer
+    /// Short reads on the calling thread (``QuickReader``).
+    let quickReader: QuickReader
 
     /// How long a write waits for another connection's lock (the CLI, a second process) before failing.
     public static let busyTimeout: TimeInterval = 10
@@ -67,6 +69,7 @@ public final class Store: Sendable {
         }
         self.database = database
         self.checkpointer = checkpointer
+        self.quickReader = QuickReader(path: path)
         self.userID = userID
         self.path = path
         self.bus = bus
@@ -74,22 +77,23 @@ public final class Store: Sendable {
 
     /// The current modseq: the modseq of the latest change anywhere in the store.
     public func modseq() async throws -> Int64 {
-        try await database.read { db in try StoreInfo.fetch(db).modseq }
+        try await quickRead { db in try StoreInfo.fetch(db).modseq }
     }
 
     /// Bytes counted against the quota: the sum of the item sizes.
     public func usedBytes() async throws -> Int64 {
-        try await database.read { db in try StoreInfo.fetch(db).usedBytes }
+        try await quickRead { db in try StoreInfo.fetch(db).usedBytes }
     }
 
     /// The store's counters, read together.
     public func info() async throws -> StoreInfo {
-        try await database.read { db in try StoreInfo.fetch(db) }
+        try await quickRead { db in try StoreInfo.fetch(db) }
     }
 
     /// Closes the file's connections. Later calls throw.
     public func close() throws {
         checkpointer.close()
+        try quickReader.close()
         try database.close()
     }
 
