@@ -58,6 +58,13 @@ struct ServeCommand: AsyncParsableCommand {
             return handler
         }
         let logger = Logger(label: "almanac")
+        if let (before, after) = DescriptorLimit.raise() {
+            if after.soft != before.soft {
+                logger.info("open file limit raised from \(before.soft) to \(after.soft)")
+            }
+        } else {
+            logger.notice("open file limit could not be raised")
+        }
         try await AlmanacService(configuration: configuration, logger: logger).run(demo: demo) { listening in
             // Unbuffered: a pipe reading the banner must see it at once.
             FileHandle.standardOutput.write(

@@ -50,11 +50,19 @@ final class AlmanacProcess: Sendable {
     let process: Process
     private let output = OutputBuffer()
 
-    /// Starts `almanac serve` on a free loopback port.
-    init(serve arguments: [String]) throws {
+    /// Starts `almanac serve` on a free loopback port; with `softDescriptorLimit`, through a
+    /// shell that lowers the soft limit on open files first (`ulimit -Sn`), then execs it.
+    init(serve arguments: [String], softDescriptorLimit: Int? = nil) throws {
         process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
+        let serve = ["serve", "--host", "127.0.0.1", "--port", "0"] + arguments
+        if let softDescriptorLimit {
+            process.executableURL = URL(fileURLWithPath: "/bin/sh")
+            process.arguments =
+                ["-c", "ulimit -Sn \(softDescriptorLimit) && exec \"$0\" \"$@\"", Self.executable.path] + serve
+        } else {
+            process.executableURL = Self.executable
+            process.arguments = serve
+        }
         let stdout = Pipe()
         process.standardOutput = stdout
         process.standardError = FileHandle.nullDevice

@@ -95,6 +95,24 @@ struct ServerProcessTests {
         _ = try await restarted.waitForExit()
     }
 
+    /// `almanac serve` raises its soft limit on open files to the hard one (``DescriptorLimit``):
+    /// started with a soft limit of 256, it runs with the hard limit.
+    @Test func serveRaisesTheOpenFileLimit() async throws {
+        let data = temporaryDataDirectory()
+        defer { try? FileManager.default.removeItem(atPath: data) }
+        let server = try AlmanacProcess(serve: ["--data-dir", data], softDescriptorLimit: 256)
+        _ = try await server.waitUntilListening()
+        let limits = try String(contentsOfFile: "/proc/\(server.process.processIdentifier)/limits", encoding: .utf8)
+        let line = try #require(limits.split(separator: "\n").first { $0.hasPrefix("Max open files") })
+        let fields = line.dropFirst("Max open files".count).split(separator: " ")
+        let soft = try #require(UInt64(fields[0]))
+        let hard = UInt64(fields[1]) ?? .max  // "unlimited"
+        #expect(soft > 256)
+        #expect(soft == min(hard, 1_048_576))
+        server.signal(SIGTERM)
+        #expect(try await server.waitForExit() == 0)
+    }
+
     @Test func unreadableCertificateRefusesToStart() throws {
         let data = temporaryDataDirectory()
         defer { try? FileManager.default.removeItem(atPath: data) }
