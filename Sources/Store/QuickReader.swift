@@ -49,7 +49,8 @@ final class QuickReader: Sendable {
         return try connection.read(block)
     }
 
-    /// Closes the connection; later reads throw.
+    /// Closes the connection; later attempts return nil, so reads go to the pool (which throws
+    /// once the store is closed).
     func close() throws {
         let connection = state.withLock { state -> DatabaseQueue? in
             state.closed = true
